@@ -1,0 +1,66 @@
+package dev.jeeves.server.http;
+
+import dev.jeeves.server.Json;
+import dev.jeeves.server.storage.StorageException;
+import dev.jeeves.server.upstream.UpstreamException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every failure into {@code application/problem+json} (RFC 9457): the caller's mistakes with the detail
+ * they need, our own failures with an id to find in the log and no stack trace.
+ *
+ * <pre>{@code
+ * curl -s -X POST localhost:8080/api/messages -d '{"user":"U1"}'
+ * {"type":"about:blank","title":"Bad Request","status":400,"detail":"field \"text\" is required","instance":"/api/messages"}
+ * }</pre>
+ */
+public final class Problems {
+    /** The media type of every error body. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+    private Problems() {}
+
+    /** Registers the error handlers on a routing. */
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(ProblemException.class, Problems::problem)
+                .error(StorageException.class, (req, res, e) -> failure(req, res, Status.SERVICE_UNAVAILABLE_503,
+                        "the database is unavailable", e))
+                .error(UpstreamException.class, (req, res, e) -> failure(req, res, Status.SERVICE_UNAVAILABLE_503,
+                        "a service Jeeves depends on is unavailable: " + e.getMessage(), e))
+                .error(Exception.class, (req, res, e) -> failure(req, res, Status.INTERNAL_SERVER_ERROR_500,
+                        "Jeeves failed to handle this request", e));
+    }
+
+    /** Writes a problem response. */
+    public static void send(ServerRequest req, ServerResponse res, Status status, String detail) {
+        var body = Json.MAPPER.createObjectNode()
+                .put("type", "about:blank")
+                .put("title", status.reasonPhrase())
+                .put("status", status.code())
+                .put("detail", detail)
+                .put("instance", req.path().rawPath());
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
+        res.send(body.toString());
+    }
+
+    private static void problem(ServerRequest req, ServerResponse res, ProblemException e) {
+        e.headers().forEach(res::header);
+        send(req, res, e.status(), e.getMessage());
+    }
+
+    private static void failure(ServerRequest req, ServerResponse res, Status status, String detail, Exception e) {
+        String id = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "request " + req.prologue().method() + " " + req.path().rawPath() + " failed, id " + id, e);
+        send(req, res, status, detail + " (error id " + id + ")");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.jeeves.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jeeves.server.Json;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Reads request bodies with a size limit, and JSON with errors a client can act on. */
+public final class RequestBodies {
+    /** The limit for API request bodies. */
+    public static final int API_LIMIT = 64 * 1024;
+
+    private RequestBodies() {}
+
+    /**
+     * Reads the whole body, refusing it with 413 once it passes {@code limit} bytes (declared or actual).
+     */
+    public static byte[] read(ServerRequest request, int limit) {
+        var declared = request.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > limit) {
+            throw tooLarge(declared.getAsLong(), limit);
+        }
+        if (!request.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = request.content().inputStream()) {
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
+                throw tooLarge(body.length, limit);
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the body as a JSON object. */
+    public static JsonNode readJsonObject(ServerRequest request, int limit) {
+        byte[] body = read(request, limit);
+        if (body.length == 0) {
+            throw ProblemException.badRequest("the request needs a JSON object body");
+        }
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("malformed JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (json == null || !json.isObject()) {
+            throw ProblemException.badRequest("the body must be a JSON object");
+        }
+        return json;
+    }
+
+    /** A required string field, non-blank, at most {@code maxLength} characters. */
+    public static String requiredText(JsonNode json, String field, int maxLength) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            throw ProblemException.badRequest("field \"" + field + "\" is required");
+        }
+        return text(value, field, maxLength);
+    }
+
+    /** A string field's value: must be a string of at most {@code maxLength} characters. */
+    public static String text(JsonNode value, String field, int maxLength) {
+        if (!value.isTextual()) {
+            throw ProblemException.badRequest(
+                    "field \"" + field + "\" must be a string, not " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        String text = value.asText();
+        if (text.isBlank()) {
+            throw ProblemException.badRequest("field \"" + field + "\" must not be blank");
+        }
+        if (text.length() > maxLength) {
+            throw ProblemException.badRequest(
+                    "field \"" + field + "\" has " + text.length() + " characters; the most is " + maxLength);
+        }
+        return text;
+    }
+
+    private static ProblemException tooLarge(long size, int limit) {
+        return new ProblemException(
+                Status.REQUEST_ENTITY_TOO_LARGE_413,
+                "the body has " + size + " bytes or more; the most accepted here is " + limit);
+    }
+}
