@@ -101,7 +101,8 @@ public record JeevesConfig(
         if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:")) {
             throw invalid("jeeves.db-url", dbUrl, "a JDBC URL starting with \"jdbc:\"");
         }
-        String jdbcUrl = dbUrl.isEmpty() ? "jdbc:h2:file:" + dataDir.resolve("jeeves").toAbsolutePath() : dbUrl;
+        String jdbcUrl =
+                dbUrl.isEmpty() ? "jdbc:h2:file:" + dataDir.resolve("jeeves").toAbsolutePath() : dbUrl;
         return new JeevesConfig(
                 nonEmpty(jeeves, "host"),
                 integer(jeeves, "port", 0, 65_535),

@@ -107,8 +107,8 @@ public final class JeevesServer implements AutoCloseable {
         try {
             MeterRegistry meters = Metrics.globalRegistry();
             Upstream upstream = new Upstream(Upstream.httpClient(config.connectTimeout()), meters);
-            OpenMeteoClient weather = new OpenMeteoClient(
-                    upstream, config.geocodingUrl(), config.forecastUrl(), config.readTimeout());
+            OpenMeteoClient weather =
+                    new OpenMeteoClient(upstream, config.geocodingUrl(), config.forecastUrl(), config.readTimeout());
             SlackClient slack = new SlackClient(
                     upstream,
                     config.slackApiUrl(),
@@ -128,7 +128,8 @@ public final class JeevesServer implements AutoCloseable {
                     new ConfigAction(settings),
                     new AlertsAction(alerts, users));
             ActionRouter router = new ActionRouter(
-                    java.util.stream.Stream.concat(java.util.stream.Stream.of(new HelpAction(actions)), actions.stream())
+                    java.util.stream.Stream.concat(
+                                    java.util.stream.Stream.of(new HelpAction(actions)), actions.stream())
                             .toList(),
                     users,
                     meters);
@@ -159,7 +160,9 @@ public final class JeevesServer implements AutoCloseable {
                                             HealthCheckType.READINESS,
                                             "database")
                                     .build())
-                            .addObserver(MetricsObserver.builder().meterRegistry(meters).build())
+                            .addObserver(MetricsObserver.builder()
+                                    .meterRegistry(meters)
+                                    .build())
                             .build())
                     .addFeature(OpenApiFeature.builder()
                             .servicesDiscoverServices(false)
@@ -210,11 +213,13 @@ public final class JeevesServer implements AutoCloseable {
                 .register("/api/actions", actions)
                 .any("/api/*", (req, res) -> {
                     throw ProblemException.notFound(
-                            "no endpoint " + req.prologue().method().text() + " " + req.path().rawPath());
+                            "no endpoint " + req.prologue().method().text() + " "
+                                    + req.prologue().uriPath().rawPath());
                 })
                 .any("/slack/*", (req, res) -> {
                     throw ProblemException.notFound(
-                            "no endpoint " + req.prologue().method().text() + " " + req.path().rawPath());
+                            "no endpoint " + req.prologue().method().text() + " "
+                                    + req.prologue().uriPath().rawPath());
                 });
     }
 

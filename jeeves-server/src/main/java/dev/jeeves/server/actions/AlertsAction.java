@@ -52,18 +52,22 @@ public final class AlertsAction implements Action {
         String command = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
         String user = request.userId();
         return switch (command) {
-            case "" -> alerts.find(user)
-                    .map(AlertsAction::describe)
-                    .orElse("Daily weather alerts are off. Turn them on with \"alerts on [at HH:MM]\".");
+            case "" ->
+                alerts.find(user)
+                        .map(AlertsAction::describe)
+                        .orElse("Daily weather alerts are off. Turn them on with \"alerts on [at HH:MM]\".");
             case "on" -> on(user, words);
-            case "off" -> alerts.disable(user) ? "Daily weather alerts are off." : "Daily weather alerts were already off.";
+            case "off" ->
+                alerts.disable(user) ? "Daily weather alerts are off." : "Daily weather alerts were already off.";
             default -> "Usage: " + usage();
         };
     }
 
     private String on(String user, List<String> words) {
         LocalTime time = DEFAULT_TIME;
-        if (words.size() == 3 && words.get(1).equalsIgnoreCase("at") && TIME.matcher(words.get(2)).matches()) {
+        if (words.size() == 3
+                && words.get(1).equalsIgnoreCase("at")
+                && TIME.matcher(words.get(2)).matches()) {
             try {
                 time = LocalTime.parse(words.get(2).length() == 4 ? "0" + words.get(2) : words.get(2));
             } catch (DateTimeParseException e) {
@@ -82,7 +86,8 @@ public final class AlertsAction implements Action {
     }
 
     private static String describe(Alert alert) {
-        String zone = alert.location().map(place -> " (" + place.timeZone() + ")").orElse(" (no location set)");
+        String zone =
+                alert.location().map(place -> " (" + place.timeZone() + ")").orElse(" (no location set)");
         return "Daily weather alerts are on at " + alert.localTime() + zone + ".";
     }
 }

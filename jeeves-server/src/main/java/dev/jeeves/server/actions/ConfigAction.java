@@ -48,11 +48,15 @@ public final class ConfigAction implements Action {
         String user = request.userId();
         return switch (command) {
             case "show" -> show(settings.all(user));
-            case "get" -> withKey(words, key -> settings.get(user, key)
-                    .map(value -> key + " = " + value)
-                    .orElse(key + " is not set."));
+            case "get" ->
+                withKey(
+                        words,
+                        key -> settings.get(user, key)
+                                .map(value -> key + " = " + value)
+                                .orElse(key + " is not set."));
             case "set" -> withKey(words, key -> set(user, key, request.after(2)));
-            case "unset" -> withKey(words, key -> settings.unset(user, key) ? "Unset " + key + "." : key + " was not set.");
+            case "unset" ->
+                withKey(words, key -> settings.unset(user, key) ? "Unset " + key + "." : key + " was not set.");
             default -> "Usage: " + usage();
         };
     }

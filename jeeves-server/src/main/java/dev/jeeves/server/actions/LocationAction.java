@@ -42,10 +42,11 @@ public final class LocationAction implements Action {
         List<String> words = request.words();
         String command = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
         return switch (command) {
-            case "" -> users.find(request.userId())
-                    .flatMap(User::location)
-                    .map(place -> "Your location is " + describe(place) + ".")
-                    .orElse("You have no location yet. Set one with \"location set <place>\".");
+            case "" ->
+                users.find(request.userId())
+                        .flatMap(User::location)
+                        .map(place -> "Your location is " + describe(place) + ".")
+                        .orElse("You have no location yet. Set one with \"location set <place>\".");
             case "set" -> set(request.userId(), request.after(1));
             case "clear" -> {
                 users.clearLocation(request.userId());
@@ -73,6 +74,11 @@ public final class LocationAction implements Action {
 
     private static String describe(Place place) {
         return String.format(
-                Locale.ROOT, "%s (%.2f, %.2f, %s)", place.label(), place.latitude(), place.longitude(), place.timeZone());
+                Locale.ROOT,
+                "%s (%.2f, %.2f, %s)",
+                place.label(),
+                place.latitude(),
+                place.longitude(),
+                place.timeZone());
     }
 }

@@ -64,9 +64,7 @@ public final class WeatherAction implements Action {
                         .orElse("Where? Say \"weather in <place>\", or set your location with"
                                 + " \"location set <place>\".");
             }
-            return weather.find(place)
-                    .map(this::describe)
-                    .orElse("I couldn't find a place called \"" + place + "\".");
+            return weather.find(place).map(this::describe).orElse("I couldn't find a place called \"" + place + "\".");
         } catch (UpstreamException e) {
             LOG.log(Level.WARNING, "weather unavailable: {0}", e.getMessage());
             return APOLOGY;

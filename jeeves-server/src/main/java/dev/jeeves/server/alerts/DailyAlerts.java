@@ -39,7 +39,8 @@ public final class DailyAlerts {
     /** Sends every alert due now; returns how many this call claimed and posted. */
     public int sendDue() {
         // Nowhere on earth is it later than UTC+14, so no local date is after tomorrow in UTC.
-        LocalDate latestLocalDate = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+        LocalDate latestLocalDate =
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
         int sent = 0;
         for (Alert alert : alerts.unsentSince(latestLocalDate)) {
             if (alert.location().isPresent() && send(alert, alert.location().get())) {

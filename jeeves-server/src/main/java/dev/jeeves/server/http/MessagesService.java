@@ -42,7 +42,8 @@ public final class MessagesService implements HttpService {
         String text = RequestBodies.requiredText(body, "text", MAX_TEXT_LENGTH);
         Reply reply = router.route(user, text);
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send(Json.MAPPER.createObjectNode()
+        res.send(Json.MAPPER
+                .createObjectNode()
                 .put("action", reply.action())
                 .put("reply", reply.text())
                 .toString());

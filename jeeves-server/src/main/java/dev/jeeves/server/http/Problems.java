@@ -32,22 +32,33 @@ public final class Problems {
     /** Registers the error handlers on a routing. */
     public static void register(HttpRouting.Builder routing) {
         routing.error(ProblemException.class, Problems::problem)
-                .error(StorageException.class, (req, res, e) -> failure(req, res, Status.SERVICE_UNAVAILABLE_503,
-                        "the database is unavailable", e))
-                .error(UpstreamException.class, (req, res, e) -> failure(req, res, Status.SERVICE_UNAVAILABLE_503,
-                        "a service Jeeves depends on is unavailable: " + e.getMessage(), e))
-                .error(Exception.class, (req, res, e) -> failure(req, res, Status.INTERNAL_SERVER_ERROR_500,
-                        "Jeeves failed to handle this request", e));
+                .error(
+                        StorageException.class,
+                        (req, res, e) ->
+                                failure(req, res, Status.SERVICE_UNAVAILABLE_503, "the database is unavailable", e))
+                .error(
+                        UpstreamException.class,
+                        (req, res, e) -> failure(
+                                req,
+                                res,
+                                Status.SERVICE_UNAVAILABLE_503,
+                                "a service Jeeves depends on is unavailable: " + e.getMessage(),
+                                e))
+                .error(
+                        Exception.class,
+                        (req, res, e) -> failure(
+                                req, res, Status.INTERNAL_SERVER_ERROR_500, "Jeeves failed to handle this request", e));
     }
 
     /** Writes a problem response. */
     public static void send(ServerRequest req, ServerResponse res, Status status, String detail) {
-        var body = Json.MAPPER.createObjectNode()
+        var body = Json.MAPPER
+                .createObjectNode()
                 .put("type", "about:blank")
                 .put("title", status.reasonPhrase())
                 .put("status", status.code())
                 .put("detail", detail)
-                .put("instance", req.path().rawPath());
+                .put("instance", req.prologue().uriPath().rawPath());
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
         res.send(body.toString());
@@ -60,7 +71,11 @@ public final class Problems {
 
     private static void failure(ServerRequest req, ServerResponse res, Status status, String detail, Exception e) {
         String id = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "request " + req.prologue().method() + " " + req.path().rawPath() + " failed, id " + id, e);
+        LOG.log(
+                Level.SEVERE,
+                "request " + req.prologue().method() + " "
+                        + req.prologue().uriPath().rawPath() + " failed, id " + id,
+                e);
         send(req, res, status, detail + " (error id " + id + ")");
     }
 }

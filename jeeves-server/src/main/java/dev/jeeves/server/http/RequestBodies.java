@@ -48,8 +48,7 @@ public final class RequestBodies {
         try {
             json = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("malformed JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw ProblemException.badRequest(malformed(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,8 +70,8 @@ public final class RequestBodies {
     /** A string field's value: must be a string of at most {@code maxLength} characters. */
     public static String text(JsonNode value, String field, int maxLength) {
         if (!value.isTextual()) {
-            throw ProblemException.badRequest(
-                    "field \"" + field + "\" must be a string, not " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw ProblemException.badRequest("field \"" + field + "\" must be a string, not "
+                    + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         String text = value.asText();
         if (text.isBlank()) {
@@ -83,6 +82,16 @@ public final class RequestBodies {
                     "field \"" + field + "\" has " + text.length() + " characters; the most is " + maxLength);
         }
         return text;
+    }
+
+    /** Jackson's message without its internals: {@code malformed JSON at line 1, column 13: Unexpected end-of-input}. */
+    public static String malformed(JsonProcessingException e) {
+        String reason = e.getOriginalMessage().split("[\\n(]", 2)[0].strip();
+        var location = e.getLocation();
+        return location == null
+                ? "malformed JSON: " + reason
+                : "malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr() + ": "
+                        + reason;
     }
 
     private static ProblemException tooLarge(long size, int limit) {

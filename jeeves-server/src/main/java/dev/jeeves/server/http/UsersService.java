@@ -61,7 +61,8 @@ public final class UsersService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         int limit = intParameter(req, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParameter(req, "offset", 0, 0, Integer.MAX_VALUE);
-        ObjectNode page = Json.MAPPER.createObjectNode()
+        ObjectNode page = Json.MAPPER
+                .createObjectNode()
                 .put("total", users.count())
                 .put("limit", limit)
                 .put("offset", offset);
@@ -136,7 +137,8 @@ public final class UsersService implements HttpService {
         settings.all(user.id()).forEach(settingsJson::put);
         alerts.find(user.id())
                 .ifPresentOrElse(
-                        alert -> json.putObject("alert").put("time", alert.localTime().toString()),
+                        alert -> json.putObject("alert")
+                                .put("time", alert.localTime().toString()),
                         () -> json.putNull("alert"));
         return json;
     }
@@ -161,7 +163,9 @@ public final class UsersService implements HttpService {
 
     private static String optionalText(JsonNode body, String field, int maxLength) {
         JsonNode value = body.get(field);
-        return value == null || value.isNull() ? null : RequestBodies.text(value, field, maxLength).strip();
+        return value == null || value.isNull()
+                ? null
+                : RequestBodies.text(value, field, maxLength).strip();
     }
 
     private static int intParameter(ServerRequest req, String name, int fallback, int min, int max) {
@@ -177,8 +181,8 @@ public final class UsersService implements HttpService {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest("query parameter \"" + name + "\" must be a whole number from " + min
-                + " to " + max + ", got \"" + values.get(0) + "\"");
+        throw ProblemException.badRequest("query parameter \"" + name + "\" must be a whole number from " + min + " to "
+                + max + ", got \"" + values.get(0) + "\"");
     }
 
     private static void json(ServerResponse res, Status status, JsonNode body) {

@@ -89,7 +89,8 @@ public final class SlackClient {
             if (answer.path("ok").asBoolean(false)) {
                 return outcome("ok", true);
             }
-            LOG.severe("Slack refused the reply to " + channel + ": " + answer.path("error").asText("no error given"));
+            LOG.severe("Slack refused the reply to " + channel + ": "
+                    + answer.path("error").asText("no error given"));
             return outcome("rejected", false);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "reply to {0} not delivered after {1} attempts: {2}", new Object[] {
@@ -109,9 +110,7 @@ public final class SlackClient {
         HttpResponse<String> response = upstream.send("slack", request);
         int status = response.statusCode();
         if (status == 429) {
-            Duration wait = response.headers()
-                    .firstValueAsLong("Retry-After")
-                    .stream()
+            Duration wait = response.headers().firstValueAsLong("Retry-After").stream()
                     .mapToObj(Duration::ofSeconds)
                     .findFirst()
                     .orElse(Duration.ofSeconds(1));

@@ -69,7 +69,10 @@ public final class SlackEventsService implements HttpService {
                 "Slack events are disabled: set JEEVES_SLACK_SIGNING_SECRET to your Slack app's signing secret"));
         byte[] body = RequestBodies.read(req, MAX_BODY_BYTES);
         signatures
-                .check(req.headers().first(TIMESTAMP).orElse(null), req.headers().first(SIGNATURE).orElse(null), body)
+                .check(
+                        req.headers().first(TIMESTAMP).orElse(null),
+                        req.headers().first(SIGNATURE).orElse(null),
+                        body)
                 .ifPresent(reason -> {
                     throw new ProblemException(
                             Status.UNAUTHORIZED_401,
@@ -90,8 +93,10 @@ public final class SlackEventsService implements HttpService {
             if (payload != null && payload.isObject()) {
                 return payload;
             }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.badRequest(RequestBodies.malformed(e));
         } catch (java.io.IOException e) {
-            throw ProblemException.badRequest("malformed JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new java.io.UncheckedIOException(e);
         }
         throw ProblemException.badRequest("the body must be a JSON object");
     }
@@ -102,7 +107,10 @@ public final class SlackEventsService implements HttpService {
             throw ProblemException.badRequest("url_verification needs a string \"challenge\"");
         }
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send(Json.MAPPER.createObjectNode().put("challenge", challenge.asText()).toString());
+        res.send(Json.MAPPER
+                .createObjectNode()
+                .put("challenge", challenge.asText())
+                .toString());
     }
 
     private void event(JsonNode payload, ServerResponse res) {
@@ -136,7 +144,8 @@ public final class SlackEventsService implements HttpService {
      */
     static Optional<SlackMessage> message(String eventId, JsonNode event) {
         String type = event.path("type").asText("");
-        boolean directMessage = "message".equals(type) && "im".equals(event.path("channel_type").asText(""));
+        boolean directMessage =
+                "message".equals(type) && "im".equals(event.path("channel_type").asText(""));
         boolean mention = "app_mention".equals(type);
         if (!(directMessage || mention) || event.hasNonNull("bot_id") || event.hasNonNull("subtype")) {
             return Optional.empty();
@@ -146,10 +155,14 @@ public final class SlackEventsService implements HttpService {
         if (user.isEmpty() || channel.isEmpty()) {
             return Optional.empty();
         }
-        String text = LEADING_MENTION.matcher(event.path("text").asText("")).replaceFirst("").strip();
+        String text = LEADING_MENTION
+                .matcher(event.path("text").asText(""))
+                .replaceFirst("")
+                .strip();
         Optional<String> thread = directMessage
                 ? Optional.empty()
-                : Optional.of(event.path("thread_ts").asText(event.path("ts").asText(""))).filter(ts -> !ts.isEmpty());
+                : Optional.of(event.path("thread_ts").asText(event.path("ts").asText("")))
+                        .filter(ts -> !ts.isEmpty());
         return Optional.of(new SlackMessage(eventId, user, channel, text, thread));
     }
 

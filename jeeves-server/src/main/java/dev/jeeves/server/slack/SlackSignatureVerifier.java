@@ -54,7 +54,8 @@ public final class SlackSignatureVerifier {
         } catch (NumberFormatException e) {
             return Optional.of("X-Slack-Request-Timestamp is not a number of seconds");
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant())
+                .abs();
         if (skew.compareTo(TOLERANCE) > 0) {
             return Optional.of("request timestamp is more than 5 minutes from now");
         }

@@ -29,8 +29,7 @@ public final class AlertStore {
     public void enable(String userId, LocalTime localTime) {
         String time = localTime.toString();
         if (jdbc.update("UPDATE alerts SET local_time = ? WHERE user_id = ?", time, userId) == 0
-                && !jdbc.insertUnlessPresent(
-                        "INSERT INTO alerts (user_id, local_time) VALUES (?, ?)", userId, time)) {
+                && !jdbc.insertUnlessPresent("INSERT INTO alerts (user_id, local_time) VALUES (?, ?)", userId, time)) {
             jdbc.update("UPDATE alerts SET local_time = ? WHERE user_id = ?", time, userId);
         }
     }

@@ -30,7 +30,8 @@ public final class ProcessedEvents {
     /** Forgets ids older than {@code keep}; returns how many. Slack stops retrying after minutes. */
     public int purgeOlderThan(Duration keep) {
         return jdbc.update(
-                "DELETE FROM processed_events WHERE received_at < ?", Timestamp.from(clock.instant().minus(keep)));
+                "DELETE FROM processed_events WHERE received_at < ?",
+                Timestamp.from(clock.instant().minus(keep)));
     }
 
     /** Forgets an id that was claimed but could not be processed, so Slack's retry is accepted. */
