@@ -67,6 +67,11 @@ public record JeevesConfig(
         keys.put("JEEVES_SLACK_API_URL", "jeeves.slack.api-url");
         keys.put("JEEVES_WEATHER_GEOCODING_URL", "jeeves.weather.geocoding-url");
         keys.put("JEEVES_WEATHER_FORECAST_URL", "jeeves.weather.forecast-url");
+        keys.put("JEEVES_UPSTREAM_CONNECT_TIMEOUT", "jeeves.upstream.connect-timeout");
+        keys.put("JEEVES_UPSTREAM_READ_TIMEOUT", "jeeves.upstream.read-timeout");
+        keys.put("JEEVES_SLACK_POST_ATTEMPTS", "jeeves.slack.post-attempts");
+        keys.put("JEEVES_ALERTS_CHECK_INTERVAL", "jeeves.alerts.check-interval");
+        keys.put("JEEVES_SHUTDOWN_GRACE_PERIOD", "jeeves.shutdown-grace-period");
         return Collections.unmodifiableMap(keys);
     }
 

@@ -1,0 +1,130 @@
+package dev.jeeves.server;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Jeeves to test against: by default a real {@link JeevesServer} on an ephemeral port with its own data
+ * directory and WireMock stubs of Slack and Open-Meteo (the canned mappings under {@code wiremock/}); with
+ * {@code -Djeeves.url=https://...} an already running Jeeves, and no stubs (tests that need them skip).
+ */
+public final class JeevesFixture implements AutoCloseable {
+    public static final String SIGNING_SECRET = "functional-test-signing-secret";
+    public static final String BOT_TOKEN = "xoxb-functional-test";
+
+    private final Path dataDir;
+    private final Map<String, String> environment;
+    private final WireMockServer slack;
+    private final WireMockServer openMeteo;
+    private JeevesServer server;
+    private final URI liveUri;
+
+    private JeevesFixture(Path dataDir, Map<String, String> extra, URI liveUri) {
+        this.dataDir = dataDir;
+        this.liveUri = liveUri;
+        if (liveUri != null) {
+            this.slack = null;
+            this.openMeteo = null;
+            this.environment = Map.of();
+            return;
+        }
+        this.slack = stub("wiremock/slack");
+        this.openMeteo = stub("wiremock/open-meteo");
+        Map<String, String> env = new HashMap<>();
+        env.put("JEEVES_PORT", "0");
+        env.put("JEEVES_DATA_DIR", dataDir.toString());
+        env.put("JEEVES_SLACK_SIGNING_SECRET", SIGNING_SECRET);
+        env.put("JEEVES_SLACK_BOT_TOKEN", BOT_TOKEN);
+        env.put("JEEVES_SLACK_API_URL", slack.baseUrl() + "/api");
+        env.put("JEEVES_WEATHER_GEOCODING_URL", openMeteo.baseUrl() + "/v1");
+        env.put("JEEVES_WEATHER_FORECAST_URL", openMeteo.baseUrl() + "/v1");
+        env.put("JEEVES_UPSTREAM_READ_TIMEOUT", "PT1S");
+        env.put("JEEVES_SHUTDOWN_GRACE_PERIOD", "PT5S");
+        env.putAll(extra);
+        env.values().removeIf(value -> value == null);
+        this.environment = env;
+        this.server = JeevesServer.start(JeevesConfig.load(environment));
+    }
+
+    /** Starts Jeeves with stubs, or connects to {@code -Djeeves.url}. */
+    public static JeevesFixture start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /** Starts Jeeves with stubs and extra environment variables (a null value removes one). */
+    public static JeevesFixture start(Path dataDir, Map<String, String> extraEnvironment) {
+        return new JeevesFixture(dataDir, extraEnvironment, liveUrl().orElse(null));
+    }
+
+    /** The live server named by {@code -Djeeves.url}, if any. */
+    public static Optional<URI> liveUrl() {
+        String url = System.getProperty("jeeves.url", "").strip();
+        return url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url));
+    }
+
+    /** True when this fixture started the server and controls its upstream stubs. */
+    public boolean controlsUpstreams() {
+        return liveUri == null;
+    }
+
+    public URI uri() {
+        return liveUri != null ? liveUri : server.uri();
+    }
+
+    public WireMockServer slack() {
+        return slack;
+    }
+
+    public WireMockServer openMeteo() {
+        return openMeteo;
+    }
+
+    public JeevesServer server() {
+        return server;
+    }
+
+    /** Stops the server and starts a new one on the same data directory (and a new port). */
+    public void restart() {
+        server.close();
+        server = JeevesServer.start(JeevesConfig.load(environment));
+    }
+
+    /** Forgets what the stubs received and any stubs a test added, back to the canned mappings. */
+    public void resetStubs() {
+        if (controlsUpstreams()) {
+            for (WireMockServer stub : new WireMockServer[] {slack, openMeteo}) {
+                stub.resetToDefaultMappings();
+                stub.resetRequests();
+                stub.resetScenarios();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+        if (slack != null) {
+            slack.stop();
+            openMeteo.stop();
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    private static WireMockServer stub(String classpathRoot) {
+        WireMockServer server = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath(classpathRoot));
+        server.start();
+        return server;
+    }
+}

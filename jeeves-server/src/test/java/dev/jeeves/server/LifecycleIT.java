@@ -1,0 +1,138 @@
+package dev.jeeves.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.restassured.http.ContentType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Start, restart and stop: data and dedupe survive restarts; stopping finishes pending replies. */
+class LifecycleIT {
+    @TempDir
+    Path dataDir;
+
+    static void say(JeevesFixture jeeves, String user, String text) {
+        given().baseUri(jeeves.uri().toString())
+                .contentType(ContentType.JSON)
+                .body("{\"user\":\"" + user + "\",\"text\":\"" + text + "\"}")
+                .post("/api/messages")
+                .then()
+                .statusCode(200);
+    }
+
+    static int slackPosts(JeevesFixture jeeves) {
+        return jeeves.slack()
+                .countRequestsMatching(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                        .build())
+                .getCount();
+    }
+
+    @Test
+    void keepsUsersSettingsAndLocationsAcrossARestart() {
+        assumeTrue(JeevesFixture.liveUrl().isEmpty());
+        try (JeevesFixture jeeves = JeevesFixture.start(dataDir)) {
+            say(jeeves, "UKEEP", "location set Berlin");
+            say(jeeves, "UKEEP", "config set units metric");
+            say(jeeves, "UKEEP", "alerts on at 08:15");
+            jeeves.restart();
+            given().baseUri(jeeves.uri().toString())
+                    .get("/api/users/UKEEP")
+                    .then()
+                    .statusCode(200)
+                    .body("location.name", equalTo("Berlin"))
+                    .body("settings.units", equalTo("metric"))
+                    .body("alert.time", equalTo("08:15"));
+        }
+    }
+
+    @Test
+    void dropsASlackRetryThatArrivesAfterARestart() {
+        assumeTrue(JeevesFixture.liveUrl().isEmpty());
+        try (JeevesFixture jeeves = JeevesFixture.start(dataDir)) {
+            String body = SlackEvents.directMessage("EvRESTART1", "URESTART", "help");
+            SlackEvents.post(jeeves.uri(), body).then().statusCode(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts(jeeves) == 1);
+            jeeves.restart();
+            SlackEvents.post(jeeves.uri(), body).then().statusCode(200);
+            // A genuine new event after the retry shows the retry was not queued behind it.
+            SlackEvents.post(jeeves.uri(), SlackEvents.directMessage("EvRESTART2", "URESTART", "dance"))
+                    .then()
+                    .statusCode(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts(jeeves) == 2);
+            assertThat(slackPosts(jeeves)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void finishesPendingRepliesWhenStopping() {
+        assumeTrue(JeevesFixture.liveUrl().isEmpty());
+        try (JeevesFixture jeeves = JeevesFixture.start(dataDir)) {
+            jeeves.openMeteo()
+                    .stubFor(get(urlPathEqualTo("/v1/search"))
+                            .atPriority(1)
+                            .willReturn(aResponse()
+                                    .withFixedDelay(700)
+                                    .withHeader("Content-Type", "application/json")
+                                    .withBody("{\"generationtime_ms\":0.1}")));
+            SlackEvents.post(jeeves.uri(), SlackEvents.directMessage("EvSTOP1", "USTOP", "weather in Nowhere"))
+                    .then()
+                    .statusCode(200);
+            assertThat(slackPosts(jeeves)).isZero();
+            jeeves.server().close();
+            assertThat(slackPosts(jeeves)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesSlackEventsWhenNoSigningSecretIsSet() {
+        assumeTrue(JeevesFixture.liveUrl().isEmpty());
+        Map<String, String> noSecret = new HashMap<>();
+        noSecret.put("JEEVES_SLACK_SIGNING_SECRET", null);
+        try (JeevesFixture jeeves = JeevesFixture.start(dataDir, noSecret)) {
+            SlackEvents.post(jeeves.uri(), SlackEvents.directMessage("EvNOSECRET", "U1", "help"))
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("set JEEVES_SLACK_SIGNING_SECRET"));
+        }
+    }
+
+    @Test
+    void reportsHealthMetricsAndOpenApi() {
+        try (JeevesFixture jeeves = JeevesFixture.start(dataDir)) {
+            String base = jeeves.uri().toString();
+            given().baseUri(base)
+                    .get("/observe/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
+            say(jeeves, "UMETRICS", "help");
+            given().baseUri(base)
+                    .accept("text/plain")
+                    .get("/observe/metrics")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("jeeves_actions_total{action=\"help\""));
+            given().baseUri(base)
+                    .get("/openapi")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("/api/messages"))
+                    .body(containsString("/slack/events"));
+        }
+    }
+}
