@@ -1,0 +1,161 @@
+package dev.jeeves.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The end-to-end check of what {@code ./mvnw package} ships: {@code java -jar target/jeeves-server.jar} in its
+ * own process, configured only by environment variables, answering health, the API and a signed Slack event,
+ * and stopping cleanly on SIGTERM.
+ */
+class PackagedJarIT {
+    static final Pattern READY = Pattern.compile("Jeeves is up at (http://\\S+)");
+
+    @TempDir
+    Path dataDir;
+
+    final List<String> output = new CopyOnWriteArrayList<>();
+    WireMockServer slack;
+    WireMockServer openMeteo;
+    Process process;
+
+    @AfterEach
+    void stop() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+        if (slack != null) {
+            slack.stop();
+            openMeteo.stop();
+        }
+    }
+
+    @Test
+    void packagedJarServesSlackAndTheApiThenStopsOnSigterm() throws Exception {
+        assumeTrue(JeevesFixture.liveUrl().isEmpty());
+        Path jar = Path.of("target", "jeeves-server.jar");
+        assertThat(jar).exists();
+        assertThat(Path.of("target", "libs")).isDirectoryContaining("glob:**helidon-webserver-*.jar");
+        slack = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("wiremock/slack"));
+        openMeteo = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("wiremock/open-meteo"));
+        slack.start();
+        openMeteo.start();
+
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(javaBin, "-jar", jar.toString()).redirectErrorStream(true);
+        builder.environment().put("JEEVES_PORT", "0");
+        builder.environment().put("JEEVES_DATA_DIR", dataDir.toString());
+        builder.environment().put("JEEVES_SLACK_SIGNING_SECRET", JeevesFixture.SIGNING_SECRET);
+        builder.environment().put("JEEVES_SLACK_BOT_TOKEN", JeevesFixture.BOT_TOKEN);
+        builder.environment().put("JEEVES_SLACK_API_URL", slack.baseUrl() + "/api");
+        builder.environment().put("JEEVES_WEATHER_GEOCODING_URL", openMeteo.baseUrl() + "/v1");
+        builder.environment().put("JEEVES_WEATHER_FORECAST_URL", openMeteo.baseUrl() + "/v1");
+        long started = System.nanoTime();
+        process = builder.start();
+        Thread.ofVirtual().start(this::collectOutput);
+
+        URI uri = await().atMost(Duration.ofSeconds(30))
+                .until(this::announcedUri, Optional::isPresent)
+                .orElseThrow();
+        System.out.printf("packaged jar ready after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+
+        given().baseUri(uri.toString())
+                .get("/observe/health")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+        given().baseUri(uri.toString())
+                .contentType("application/json")
+                .body("{\"user\":\"UJAR\",\"text\":\"help\"}")
+                .post("/api/messages")
+                .then()
+                .statusCode(200)
+                .body("action", equalTo("help"));
+        SlackEvents.post(uri, SlackEvents.mention("EvJAR1", "UJAR", "weather in Paris"))
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> slack.verify(
+                        1,
+                        postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                                .withRequestBody(matchingJsonPath(
+                                        "$.text",
+                                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                                                "Paris, France: 12°C (feels like 10°C), light rain, wind 14 km/h")))));
+
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(20, TimeUnit.SECONDS))
+                .as("stopped within 20 s")
+                .isTrue();
+        assertThat(Files.list(dataDir))
+                .anyMatch(file -> file.getFileName().toString().startsWith("jeeves"));
+        String log = String.join("\n", output);
+        assertThat(log).doesNotContain(JeevesFixture.SIGNING_SECRET).doesNotContain(JeevesFixture.BOT_TOKEN);
+        assertThat(log).contains("\"POST /slack/events HTTP/1.1\" 200");
+    }
+
+    @Test
+    void invalidConfigurationStopsStartUpWithOneLine() throws Exception {
+        assumeTrue(JeevesFixture.liveUrl().isEmpty());
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder =
+                new ProcessBuilder(javaBin, "-jar", "target/jeeves-server.jar").redirectErrorStream(true);
+        builder.environment().put("JEEVES_PORT", "eighty");
+        builder.environment().put("JEEVES_DATA_DIR", dataDir.toString());
+        process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(out.strip())
+                .isEqualTo("jeeves-server: invalid configuration: JEEVES_PORT must be a whole number from 0 to 65535,"
+                        + " got \"eighty\"");
+    }
+
+    private Optional<URI> announcedUri() {
+        for (String line : output) {
+            Matcher matcher = READY.matcher(line);
+            if (matcher.find()) {
+                return Optional.of(URI.create(matcher.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void collectOutput() {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                output.add(line);
+            }
+        } catch (java.io.IOException e) {
+            // the process ended
+        }
+    }
+}
