@@ -11,6 +11,7 @@ import dev.jeeves.server.http.ActionsService;
 import dev.jeeves.server.http.MessagesService;
 import dev.jeeves.server.http.ProblemException;
 import dev.jeeves.server.http.Problems;
+import dev.jeeves.server.http.RequestMetrics;
 import dev.jeeves.server.http.UsersService;
 import dev.jeeves.server.slack.SlackClient;
 import dev.jeeves.server.slack.SlackEventProcessor;
@@ -171,6 +172,7 @@ public final class JeevesServer implements AutoCloseable {
                     .addFeature(AccessLogFeature.builder().commonLogFormat().build())
                     .routing(routing -> routing(
                             routing,
+                            new RequestMetrics(meters),
                             slackService,
                             new MessagesService(router),
                             new UsersService(users, settings, alerts, weather),
@@ -202,12 +204,14 @@ public final class JeevesServer implements AutoCloseable {
     /** The HTTP routes. Production and tests both come through here. */
     static void routing(
             HttpRouting.Builder routing,
+            RequestMetrics requestMetrics,
             SlackEventsService slack,
             MessagesService messages,
             UsersService users,
             ActionsService actions) {
         Problems.register(routing);
-        routing.register("/slack/events", slack)
+        routing.addFilter(requestMetrics)
+                .register("/slack/events", slack)
                 .register("/api/messages", messages)
                 .register("/api/users", users)
                 .register("/api/actions", actions)

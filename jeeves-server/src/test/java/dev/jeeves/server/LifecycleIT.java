@@ -126,7 +126,9 @@ class LifecycleIT {
                     .get("/observe/metrics")
                     .then()
                     .statusCode(200)
-                    .body(containsString("jeeves_actions_total{action=\"help\""));
+                    .body(containsString("jeeves_actions_total{action=\"help\""))
+                    .body(containsString("jeeves_http_requests_seconds_count{method=\"POST\",route=\"/api/messages/\""))
+                    .body(containsString("jeeves_upstream_calls_seconds"));
             given().baseUri(base)
                     .get("/openapi")
                     .then()
