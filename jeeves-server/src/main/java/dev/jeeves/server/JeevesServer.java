@@ -7,6 +7,10 @@ import dev.jeeves.server.actions.HelpAction;
 import dev.jeeves.server.actions.LocationAction;
 import dev.jeeves.server.actions.WeatherAction;
 import dev.jeeves.server.alerts.DailyAlerts;
+import dev.jeeves.server.auth.BearerAuth;
+import dev.jeeves.server.auth.ClientCredentials;
+import dev.jeeves.server.auth.TokenIssuer;
+import dev.jeeves.server.auth.TokenService;
 import dev.jeeves.server.http.ActionsService;
 import dev.jeeves.server.http.MessagesService;
 import dev.jeeves.server.http.ProblemException;
@@ -118,6 +122,9 @@ public final class JeevesServer implements AutoCloseable {
                     config.readTimeout(),
                     meters);
 
+            ClientCredentials admin = ClientCredentials.loadOrCreate(config.dataDir());
+            TokenIssuer tokens = new TokenIssuer(TokenIssuer.loadOrCreateKey(config.dataDir()), clock);
+
             UserStore users = new UserStore(database.dataSource(), clock);
             SettingsStore settings = new SettingsStore(database.dataSource());
             AlertStore alerts = new AlertStore(database.dataSource());
@@ -173,6 +180,8 @@ public final class JeevesServer implements AutoCloseable {
                     .routing(routing -> routing(
                             routing,
                             new RequestMetrics(meters),
+                            new BearerAuth(tokens),
+                            new TokenService(admin, tokens),
                             slackService,
                             new MessagesService(router),
                             new UsersService(users, settings, alerts, weather),
@@ -205,12 +214,16 @@ public final class JeevesServer implements AutoCloseable {
     static void routing(
             HttpRouting.Builder routing,
             RequestMetrics requestMetrics,
+            BearerAuth bearerAuth,
+            TokenService tokens,
             SlackEventsService slack,
             MessagesService messages,
             UsersService users,
             ActionsService actions) {
         Problems.register(routing);
         routing.addFilter(requestMetrics)
+                .addFilter(bearerAuth)
+                .register(tokens)
                 .register("/slack/events", slack)
                 .register("/api/messages", messages)
                 .register("/api/users", users)

@@ -1,6 +1,5 @@
 package dev.jeeves.server;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.http.ContentType;
@@ -41,7 +40,7 @@ abstract class FunctionalTest {
 
     /** A request to the Jeeves under test. */
     static RequestSpecification api() {
-        return given().baseUri(jeeves.uri().toString()).contentType(ContentType.JSON);
+        return jeeves.authorized().contentType(ContentType.JSON);
     }
 
     /** A user id no other test uses. */

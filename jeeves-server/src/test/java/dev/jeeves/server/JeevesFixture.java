@@ -23,6 +23,7 @@ public final class JeevesFixture implements AutoCloseable {
     private final WireMockServer slack;
     private final WireMockServer openMeteo;
     private JeevesServer server;
+    private String token;
     private final URI liveUri;
 
     private JeevesFixture(Path dataDir, Map<String, String> extra, URI liveUri) {
@@ -66,6 +67,47 @@ public final class JeevesFixture implements AutoCloseable {
     public static Optional<URI> liveUrl() {
         String url = System.getProperty("jeeves.url", "").strip();
         return url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url));
+    }
+
+    /** A request to this Jeeves carrying a valid admin token. */
+    public io.restassured.specification.RequestSpecification authorized() {
+        return io.restassured.RestAssured.given()
+                .baseUri(uri().toString())
+                .header("Authorization", "Bearer " + accessToken());
+    }
+
+    /** An access token with every scope, fetched once from {@code /oauth/token}. */
+    public synchronized String accessToken() {
+        if (token == null) {
+            token = token(null);
+        }
+        return token;
+    }
+
+    /** A fresh access token from {@code /oauth/token}, limited to {@code scope} unless it is null. */
+    public String token(String scope) {
+        String[] client = clientCredentials();
+        var request = io.restassured.RestAssured.given()
+                .baseUri(uri().toString())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", client[0])
+                .formParam("client_secret", client[1]);
+        if (scope != null) {
+            request.formParam("scope", scope);
+        }
+        return request.post("/oauth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** The admin client: from the data directory, or {@code -Djeeves.client-id/-secret} for a live server. */
+    public String[] clientCredentials() {
+        if (liveUri != null) {
+            return new String[] {
+                System.getProperty("jeeves.client-id", ""), System.getProperty("jeeves.client-secret", "")
+            };
+        }
+        var credentials = dev.jeeves.server.auth.ClientCredentials.loadOrCreate(dataDir);
+        return new String[] {credentials.clientId(), credentials.clientSecret().reveal()};
     }
 
     /** True when this fixture started the server and controls its upstream stubs. */

@@ -25,7 +25,7 @@ class LifecycleIT {
     Path dataDir;
 
     static void say(JeevesFixture jeeves, String user, String text) {
-        given().baseUri(jeeves.uri().toString())
+        jeeves.authorized()
                 .contentType(ContentType.JSON)
                 .body("{\"user\":\"" + user + "\",\"text\":\"" + text + "\"}")
                 .post("/api/messages")
@@ -47,8 +47,10 @@ class LifecycleIT {
             say(jeeves, "UKEEP", "location set Berlin");
             say(jeeves, "UKEEP", "config set units metric");
             say(jeeves, "UKEEP", "alerts on at 08:15");
+            String tokenFromBeforeTheRestart = jeeves.accessToken();
             jeeves.restart();
             given().baseUri(jeeves.uri().toString())
+                    .header("Authorization", "Bearer " + tokenFromBeforeTheRestart)
                     .get("/api/users/UKEEP")
                     .then()
                     .statusCode(200)

@@ -91,7 +91,18 @@ class PackagedJarIT {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"));
+        var credentials = dev.jeeves.server.auth.ClientCredentials.loadOrCreate(dataDir);
+        String token = given().baseUri(uri.toString())
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", credentials.clientId())
+                .formParam("client_secret", credentials.clientSecret().reveal())
+                .post("/oauth/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         given().baseUri(uri.toString())
+                .header("Authorization", "Bearer " + token)
                 .contentType("application/json")
                 .body("{\"user\":\"UJAR\",\"text\":\"help\"}")
                 .post("/api/messages")
@@ -117,7 +128,10 @@ class PackagedJarIT {
         assertThat(Files.list(dataDir))
                 .anyMatch(file -> file.getFileName().toString().startsWith("jeeves"));
         String log = String.join("\n", output);
-        assertThat(log).doesNotContain(JeevesFixture.SIGNING_SECRET).doesNotContain(JeevesFixture.BOT_TOKEN);
+        assertThat(log)
+                .doesNotContain(JeevesFixture.SIGNING_SECRET)
+                .doesNotContain(JeevesFixture.BOT_TOKEN)
+                .doesNotContain(credentials.clientSecret().reveal());
         assertThat(log).contains("\"POST /slack/events HTTP/1.1\" 200");
     }
 

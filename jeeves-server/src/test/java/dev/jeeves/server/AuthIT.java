@@ -1,0 +1,219 @@
+package dev.jeeves.server;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.jeeves.server.auth.ClientCredentials;
+import dev.jeeves.server.auth.Scopes;
+import dev.jeeves.server.auth.TokenIssuer;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** Token auth on the API: the token dealer, bearer checks, scopes, and the files that hold the secrets. */
+class AuthIT extends FunctionalTest {
+    static RequestSpecification anonymous() {
+        return given().baseUri(jeeves.uri().toString());
+    }
+
+    static RequestSpecification withToken(String token) {
+        return anonymous().header("Authorization", "Bearer " + token).contentType("application/json");
+    }
+
+    static RequestSpecification tokenRequest() {
+        return anonymous()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials");
+    }
+
+    @Test
+    void refusesTheApiWithoutATokenAndSaysHowToGetOne() {
+        anonymous()
+                .get("/api/actions")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"jeeves\""))
+                .contentType("application/problem+json")
+                .body("detail", containsString("POST /oauth/token"));
+    }
+
+    @Test
+    void refusesAnAuthorizationHeaderThatIsNotBearer() {
+        anonymous()
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .get("/api/actions")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_request\""));
+    }
+
+    @Test
+    void refusesATokenThatIsNotAJwt() {
+        withToken("not-a-jwt")
+                .get("/api/actions")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .body("detail", equalTo("the token is not a JWT"));
+    }
+
+    @Test
+    void refusesATamperedToken() {
+        String[] parts = jeeves.accessToken().split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                .replace("\"scope\":\"", "\"scope\":\"admin ");
+        String tampered = parts[0] + "."
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+        withToken(tampered)
+                .get("/api/actions")
+                .then()
+                .statusCode(401)
+                .body("detail", equalTo("the token's signature is not valid"));
+    }
+
+    @Test
+    void refusesATokenSignedWithAnotherKey() throws Exception {
+        var otherKey = new RSAKeyGenerator(2048)
+                .keyID("other")
+                .algorithm(JWSAlgorithm.RS256)
+                .generate();
+        String forged = new TokenIssuer(otherKey, Clock.systemUTC())
+                .issue("mallory", Scopes.ALL)
+                .value();
+        withToken(forged).get("/api/actions").then().statusCode(401).body("detail", containsString("signature"));
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        assumeStubs();
+        var key = TokenIssuer.loadOrCreateKey(jeeves.dataDir());
+        Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
+        String expired = new TokenIssuer(key, twoHoursAgo)
+                .issue("jeeves-admin", Scopes.ALL)
+                .value();
+        withToken(expired)
+                .get("/api/actions")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .body("detail", equalTo("the token has expired"));
+    }
+
+    @Test
+    void aReadOnlyTokenCanReadUsersButNotChangeThem() {
+        String readOnly = jeeves.token(Scopes.USERS_READ);
+        withToken(readOnly).get("/api/users").then().statusCode(200);
+        withToken(readOnly)
+                .body("{\"name\":\"Eve\"}")
+                .put("/api/users/" + newUser())
+                .then()
+                .statusCode(403)
+                .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""))
+                .body("detail", containsString("\"users:write\""));
+        withToken(readOnly)
+                .body("{\"user\":\"U1\",\"text\":\"help\"}")
+                .post("/api/messages")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void issuesTokensForHttpBasicClientAuthentication() {
+        String[] client = jeeves.clientCredentials();
+        anonymous()
+                .auth()
+                .preemptive()
+                .basic(client[0], client[1])
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .post("/oauth/token")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("token_type", equalTo("Bearer"))
+                .body("expires_in", equalTo(3600))
+                .body("scope", equalTo("messages users:read users:write"));
+    }
+
+    @Test
+    void refusesAWrongClientSecret() {
+        tokenRequest()
+                .formParam("client_id", jeeves.clientCredentials()[0])
+                .formParam("client_secret", "guess")
+                .post("/oauth/token")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("detail", containsString("invalid_client"));
+    }
+
+    @Test
+    void refusesOtherGrantsUnknownScopesAndJsonBodies() {
+        String[] client = jeeves.clientCredentials();
+        anonymous()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "password")
+                .post("/oauth/token")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("unsupported_grant_type"));
+        tokenRequest()
+                .formParam("client_id", client[0])
+                .formParam("client_secret", client[1])
+                .formParam("scope", "users:read root")
+                .post("/oauth/token")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("invalid_scope"));
+        anonymous()
+                .contentType("application/json")
+                .body("{\"grant_type\":\"client_credentials\"}")
+                .post("/oauth/token")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("form-encoded"));
+    }
+
+    @Test
+    void publishesThePublicKeyAsAJwk() throws Exception {
+        String kid = com.nimbusds.jwt.SignedJWT.parse(jeeves.accessToken())
+                .getHeader()
+                .getKeyID();
+        anonymous()
+                .get("/.well-known/jwks.json")
+                .then()
+                .statusCode(200)
+                .body("keys[0].kty", equalTo("RSA"))
+                .body("keys[0].alg", equalTo("RS256"))
+                .body("keys[0].use", equalTo("sig"))
+                .body("keys[0].kid", equalTo(kid))
+                .body("keys[0]", not(hasKey("d")));
+    }
+
+    @Test
+    void keepsHealthOpen() {
+        anonymous().get("/observe/health").then().statusCode(200);
+    }
+
+    @Test
+    void writesCredentialsAndTheKeyReadableByTheOwnerOnly() throws Exception {
+        assumeStubs();
+        for (String file : new String[] {ClientCredentials.FILE_NAME, TokenIssuer.KEY_FILE}) {
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(jeeves.dataDir().resolve(file))))
+                    .as(file)
+                    .isEqualTo("rw-------");
+        }
+    }
+}
