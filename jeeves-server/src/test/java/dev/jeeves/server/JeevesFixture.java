@@ -1,8 +1,7 @@
 package dev.jeeves.server;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.jeeves.stubs.SandboxStubs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,7 +10,7 @@ import java.util.Optional;
 
 /**
  * A Jeeves to test against: by default a real {@link JeevesServer} on an ephemeral port with its own data
- * directory and WireMock stubs of Slack and Open-Meteo (the canned mappings under {@code wiremock/}); with
+ * directory and WireMock stubs of Slack and Open-Meteo (the canned {@link SandboxStubs}); with
  * {@code -Djeeves.url=https://...} an already running Jeeves, and no stubs (tests that need them skip).
  */
 public final class JeevesFixture implements AutoCloseable {
@@ -20,8 +19,7 @@ public final class JeevesFixture implements AutoCloseable {
 
     private final Path dataDir;
     private final Map<String, String> environment;
-    private final WireMockServer slack;
-    private final WireMockServer openMeteo;
+    private final SandboxStubs stubs;
     private JeevesServer server;
     private String token;
     private final URI liveUri;
@@ -30,21 +28,16 @@ public final class JeevesFixture implements AutoCloseable {
         this.dataDir = dataDir;
         this.liveUri = liveUri;
         if (liveUri != null) {
-            this.slack = null;
-            this.openMeteo = null;
+            this.stubs = null;
             this.environment = Map.of();
             return;
         }
-        this.slack = stub("wiremock/slack");
-        this.openMeteo = stub("wiremock/open-meteo");
-        Map<String, String> env = new HashMap<>();
+        this.stubs = SandboxStubs.start();
+        Map<String, String> env = new HashMap<>(stubs.environment());
         env.put("JEEVES_PORT", "0");
         env.put("JEEVES_DATA_DIR", dataDir.toString());
         env.put("JEEVES_SLACK_SIGNING_SECRET", SIGNING_SECRET);
         env.put("JEEVES_SLACK_BOT_TOKEN", BOT_TOKEN);
-        env.put("JEEVES_SLACK_API_URL", slack.baseUrl() + "/api");
-        env.put("JEEVES_WEATHER_GEOCODING_URL", openMeteo.baseUrl() + "/v1");
-        env.put("JEEVES_WEATHER_FORECAST_URL", openMeteo.baseUrl() + "/v1");
         env.put("JEEVES_UPSTREAM_READ_TIMEOUT", "PT1S");
         env.put("JEEVES_SHUTDOWN_GRACE_PERIOD", "PT5S");
         env.putAll(extra);
@@ -120,11 +113,11 @@ public final class JeevesFixture implements AutoCloseable {
     }
 
     public WireMockServer slack() {
-        return slack;
+        return stubs.slack();
     }
 
     public WireMockServer openMeteo() {
-        return openMeteo;
+        return stubs.openMeteo();
     }
 
     public JeevesServer server() {
@@ -140,11 +133,7 @@ public final class JeevesFixture implements AutoCloseable {
     /** Forgets what the stubs received and any stubs a test added, back to the canned mappings. */
     public void resetStubs() {
         if (controlsUpstreams()) {
-            for (WireMockServer stub : new WireMockServer[] {slack, openMeteo}) {
-                stub.resetToDefaultMappings();
-                stub.resetRequests();
-                stub.resetScenarios();
-            }
+            stubs.reset();
         }
     }
 
@@ -153,20 +142,12 @@ public final class JeevesFixture implements AutoCloseable {
         if (server != null) {
             server.close();
         }
-        if (slack != null) {
-            slack.stop();
-            openMeteo.stop();
+        if (stubs != null) {
+            stubs.close();
         }
     }
 
     public Path dataDir() {
         return dataDir;
-    }
-
-    private static WireMockServer stub(String classpathRoot) {
-        WireMockServer server = new WireMockServer(
-                options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath(classpathRoot));
-        server.start();
-        return server;
     }
 }

@@ -3,7 +3,6 @@ package dev.jeeves.server;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.jeeves.stubs.SandboxStubs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -40,8 +40,7 @@ class PackagedJarIT {
     Path dataDir;
 
     final List<String> output = new CopyOnWriteArrayList<>();
-    WireMockServer slack;
-    WireMockServer openMeteo;
+    SandboxStubs stubs;
     Process process;
 
     @AfterEach
@@ -49,9 +48,8 @@ class PackagedJarIT {
         if (process != null) {
             process.destroyForcibly();
         }
-        if (slack != null) {
-            slack.stop();
-            openMeteo.stop();
+        if (stubs != null) {
+            stubs.close();
         }
     }
 
@@ -61,22 +59,16 @@ class PackagedJarIT {
         Path jar = Path.of("target", "jeeves-server.jar");
         assertThat(jar).exists();
         assertThat(Path.of("target", "libs")).isDirectoryContaining("glob:**helidon-webserver-*.jar");
-        slack = new WireMockServer(
-                options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("wiremock/slack"));
-        openMeteo = new WireMockServer(
-                options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("wiremock/open-meteo"));
-        slack.start();
-        openMeteo.start();
+        stubs = SandboxStubs.start();
+        WireMockServer slack = stubs.slack();
 
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(javaBin, "-jar", jar.toString()).redirectErrorStream(true);
         builder.environment().put("JEEVES_PORT", "0");
         builder.environment().put("JEEVES_DATA_DIR", dataDir.toString());
+        builder.environment().putAll(stubs.environment());
         builder.environment().put("JEEVES_SLACK_SIGNING_SECRET", JeevesFixture.SIGNING_SECRET);
         builder.environment().put("JEEVES_SLACK_BOT_TOKEN", JeevesFixture.BOT_TOKEN);
-        builder.environment().put("JEEVES_SLACK_API_URL", slack.baseUrl() + "/api");
-        builder.environment().put("JEEVES_WEATHER_GEOCODING_URL", openMeteo.baseUrl() + "/v1");
-        builder.environment().put("JEEVES_WEATHER_FORECAST_URL", openMeteo.baseUrl() + "/v1");
         long started = System.nanoTime();
         process = builder.start();
         Thread.ofVirtual().start(this::collectOutput);

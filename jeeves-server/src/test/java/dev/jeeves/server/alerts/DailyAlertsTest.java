@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DailyAlertsTest {
     @RegisterExtension
     static WireMockExtension slackApi = WireMockExtension.newInstance()
-            .options(options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("wiremock/slack"))
+            .options(options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("jeeves-stubs/slack"))
             .build();
 
     // 05:00 UTC is 06:00 in Berlin (CET, winter) and 06:00 in Paris.

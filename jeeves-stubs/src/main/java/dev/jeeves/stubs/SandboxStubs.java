@@ -1,0 +1,113 @@
+package dev.jeeves.stubs;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * WireMock stubs of Slack's Web API and Open-Meteo on loopback, answering from the canned mappings in
+ * {@code jeeves-stubs/} on the classpath: a dozen cities (anything else is "not found"), and a Slack that accepts
+ * {@code chat.postMessage} from any {@code xoxb-} token. One set of stubs for the sandbox, the tests and the
+ * load tests, so none of them can quietly disagree.
+ *
+ * <pre>{@code
+ * try (SandboxStubs stubs = SandboxStubs.start()) {
+ *     stubs.environment();  // JEEVES_SLACK_API_URL=http://127.0.0.1:41234/api, ...
+ * }
+ * }</pre>
+ */
+public final class SandboxStubs implements AutoCloseable {
+    /** The signing secret Slack events are signed with in the sandbox. Not a secret: never use it for real. */
+    public static final String SIGNING_SECRET = "jeeves-sandbox-signing-secret";
+    /** The bot token the sandbox's Slack accepts. */
+    public static final String BOT_TOKEN = "xoxb-jeeves-sandbox";
+    /** The places the canned Open-Meteo knows. */
+    public static final List<String> CITIES = List.of(
+            "Berlin",
+            "Paris",
+            "London",
+            "New York",
+            "Tokyo",
+            "Sydney",
+            "São Paulo",
+            "Cairo",
+            "Mumbai",
+            "Toronto",
+            "Cape Town",
+            "Reykjavik");
+
+    private final WireMockServer slack;
+    private final WireMockServer openMeteo;
+
+    private SandboxStubs(WireMockServer slack, WireMockServer openMeteo) {
+        this.slack = slack;
+        this.openMeteo = openMeteo;
+    }
+
+    /** Starts both stubs on free loopback ports. */
+    public static SandboxStubs start() {
+        WireMockServer slack = stub("jeeves-stubs/slack");
+        try {
+            return new SandboxStubs(slack, stub("jeeves-stubs/open-meteo"));
+        } catch (RuntimeException e) {
+            slack.stop();
+            throw e;
+        }
+    }
+
+    /** The Slack stub, for tests that add stubs or read its request journal. */
+    public WireMockServer slack() {
+        return slack;
+    }
+
+    /** The Open-Meteo stub (geocoding and forecast on one server). */
+    public WireMockServer openMeteo() {
+        return openMeteo;
+    }
+
+    /** Slack's Web API base URL on the stub. */
+    public String slackApiUrl() {
+        return slack.baseUrl() + "/api";
+    }
+
+    /** Open-Meteo's base URL on the stub (geocoding and forecast alike). */
+    public String openMeteoUrl() {
+        return openMeteo.baseUrl() + "/v1";
+    }
+
+    /** The environment that points a Jeeves server at these stubs, with the sandbox secret and token. */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("JEEVES_SLACK_API_URL", slackApiUrl());
+        environment.put("JEEVES_SLACK_SIGNING_SECRET", SIGNING_SECRET);
+        environment.put("JEEVES_SLACK_BOT_TOKEN", BOT_TOKEN);
+        environment.put("JEEVES_WEATHER_GEOCODING_URL", openMeteoUrl());
+        environment.put("JEEVES_WEATHER_FORECAST_URL", openMeteoUrl());
+        return environment;
+    }
+
+    /** Back to the canned mappings, with empty request journals. */
+    public void reset() {
+        for (WireMockServer stub : List.of(slack, openMeteo)) {
+            stub.resetToDefaultMappings();
+            stub.resetRequests();
+            stub.resetScenarios();
+        }
+    }
+
+    @Override
+    public void close() {
+        slack.stop();
+        openMeteo.stop();
+    }
+
+    private static WireMockServer stub(String classpathRoot) {
+        WireMockServer server = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath(classpathRoot));
+        server.start();
+        return server;
+    }
+}
