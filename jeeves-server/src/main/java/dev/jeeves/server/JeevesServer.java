@@ -16,6 +16,7 @@ import dev.jeeves.server.http.MessagesService;
 import dev.jeeves.server.http.ProblemException;
 import dev.jeeves.server.http.Problems;
 import dev.jeeves.server.http.RequestMetrics;
+import dev.jeeves.server.http.StatusService;
 import dev.jeeves.server.http.UsersService;
 import dev.jeeves.server.slack.SlackClient;
 import dev.jeeves.server.slack.SlackEventProcessor;
@@ -185,7 +186,8 @@ public final class JeevesServer implements AutoCloseable {
                             slackService,
                             new MessagesService(router),
                             new UsersService(users, settings, alerts, weather),
-                            new ActionsService(router)))
+                            new ActionsService(router),
+                            new StatusService(startedAt, clock, database, weather)))
                     .build()
                     .start();
 
@@ -219,7 +221,8 @@ public final class JeevesServer implements AutoCloseable {
             SlackEventsService slack,
             MessagesService messages,
             UsersService users,
-            ActionsService actions) {
+            ActionsService actions,
+            StatusService status) {
         Problems.register(routing);
         routing.addFilter(requestMetrics)
                 .addFilter(bearerAuth)
@@ -228,6 +231,7 @@ public final class JeevesServer implements AutoCloseable {
                 .register("/api/messages", messages)
                 .register("/api/users", users)
                 .register("/api/actions", actions)
+                .register("/api/status", status)
                 .any("/api/*", (req, res) -> {
                     throw ProblemException.notFound(
                             "no endpoint " + req.prologue().method().text() + " "

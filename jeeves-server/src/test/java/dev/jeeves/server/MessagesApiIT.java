@@ -125,4 +125,15 @@ class MessagesApiIT extends FunctionalTest {
                 .body("name", org.hamcrest.Matchers.contains("help", "weather", "location", "config", "alerts"))
                 .body("find { it.name == 'weather' }.usage", equalTo("weather [in|for] <place>"));
     }
+
+    @Test
+    void reportsStatusWithDatabaseAndCircuits() {
+        api().get("/api/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("database.reachable", equalTo(true))
+                .body("circuits.open-meteo", equalTo("CLOSED"))
+                .body("uptimeSeconds", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+    }
 }

@@ -1,0 +1,110 @@
+package dev.jeeves.cli;
+
+import dev.jeeves.server.JeevesConfig;
+import dev.jeeves.server.JeevesServer;
+import dev.jeeves.server.auth.ClientCredentials;
+import dev.jeeves.stubs.SandboxStubs;
+import io.helidon.logging.common.LogConfig;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code jeeves serve}: runs the Jeeves server in this process with the server module's own wiring
+ * ({@link JeevesServer}), until Ctrl-C or SIGTERM. {@code --sandbox} adds stub Slack and Open-Meteo on loopback.
+ */
+@Command(
+        name = "serve",
+        description = "Run a Jeeves server here until Ctrl-C or SIGTERM.",
+        footer = {
+            "%nWith --sandbox, Slack and Open-Meteo are stubs on loopback: everything works offline, for a dozen",
+            "cities (Berlin, Paris, London, New York, Tokyo, Sydney, São Paulo, Cairo, Mumbai, Toronto, Cape Town,",
+            "Reykjavik), and Slack events are signed with the sandbox's secret (\"jeeves slack send\" knows it).",
+            "Other settings come from the JEEVES_* environment variables (see the README).",
+            "%nExamples:",
+            "  jeeves serve --sandbox",
+            "  JEEVES_SLACK_SIGNING_SECRET=... JEEVES_SLACK_BOT_TOKEN=xoxb-... jeeves serve --host 0.0.0.0"
+        })
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    JeevesCli cli;
+
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            description = "Interface to listen on (default: 127.0.0.1, or JEEVES_HOST).")
+    String host;
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "Port to listen on, 0 for any free one (default: 8080, or JEEVES_PORT).")
+    Integer port;
+
+    @Option(
+            names = "--sandbox",
+            description = "Also start stub Slack and Open-Meteo servers and use them: no network needed.")
+    boolean sandbox;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LogConfig.configureRuntime();
+        Map<String, String> environment = new HashMap<>(cli.environment);
+        environment.put("JEEVES_DATA_DIR", cli.dataDir().toString());
+        if (host != null) {
+            environment.put("JEEVES_HOST", host);
+        }
+        if (port != null) {
+            environment.put("JEEVES_PORT", port.toString());
+        }
+        SandboxStubs stubs = sandbox ? SandboxStubs.start() : null;
+        if (stubs != null) {
+            environment.putAll(stubs.environment());
+        }
+        JeevesServer server;
+        try {
+            server = JeevesServer.start(JeevesConfig.load(environment));
+        } catch (RuntimeException e) {
+            if (stubs != null) {
+                stubs.close();
+            }
+            throw new CliException(CliException.FAILURE, "cannot start Jeeves: " + e.getMessage(), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> stop(server, stubs, stopped), "jeeves-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        PrintWriter out = Output.out(cli);
+        out.println("Jeeves is running at " + server.uri());
+        out.println("Admin credentials: " + cli.dataDir().resolve(ClientCredentials.FILE_NAME)
+                + " (\"jeeves\" commands find them there)");
+        if (stubs != null) {
+            out.println(
+                    "Sandbox: stub Slack at " + stubs.slackApiUrl() + ", stub Open-Meteo at " + stubs.openMeteoUrl());
+            out.println("Try:     jeeves ask weather in Paris   |   jeeves slack send help");
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // Stopped from inside the process (tests): the same orderly stop as SIGTERM.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stop(server, stubs, stopped);
+        }
+        return 0;
+    }
+
+    private static void stop(JeevesServer server, SandboxStubs stubs, CountDownLatch stopped) {
+        server.close();
+        if (stubs != null) {
+            stubs.close();
+        }
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,261 @@
+package dev.jeeves.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jeeves.server.JeevesConfig;
+import dev.jeeves.server.JeevesServer;
+import dev.jeeves.stubs.SandboxStubs;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command through the {@code run} seam, against a real server (with the sandbox stubs) over HTTP. */
+class JeevesCliIT {
+    @TempDir
+    static Path dataDir;
+
+    static SandboxStubs stubs;
+    static JeevesServer server;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void start() {
+        stubs = SandboxStubs.start();
+        Map<String, String> serverEnv = new HashMap<>(stubs.environment());
+        serverEnv.put("JEEVES_PORT", "0");
+        serverEnv.put("JEEVES_DATA_DIR", dataDir.toString());
+        server = JeevesServer.start(JeevesConfig.load(serverEnv));
+        env = Map.of("JEEVES_SERVER", server.uri().toString(), "JEEVES_DATA_DIR", dataDir.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        stubs.close();
+    }
+
+    static CliRun jeeves(String... args) {
+        return CliRun.run(env, args);
+    }
+
+    static Map<String, String> envWith(String key, String value) {
+        Map<String, String> changed = new HashMap<>(env);
+        changed.put(key, value);
+        return changed;
+    }
+
+    @Test
+    void askPrintsTheReply() {
+        CliRun run = jeeves("ask", "weather", "in", "Paris");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("Paris, France: 12°C (feels like 10°C), light rain, wind 14 km/h\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void askPrintsParseableJsonOnRequest() throws Exception {
+        CliRun run = jeeves("ask", "-o", "json", "--as", "U42", "help");
+        JsonNode json = JeevesApi.JSON.readTree(run.out());
+        assertThat(json.path("action").asText()).isEqualTo("help");
+    }
+
+    @Test
+    void takesGlobalOptionsBeforeOrAfterTheCommand() {
+        String url = server.uri().toString();
+        assertThat(CliRun.run(Map.of("JEEVES_DATA_DIR", dataDir.toString()), "--server", url, "ask", "help")
+                        .exitCode())
+                .isZero();
+        assertThat(CliRun.run(Map.of("JEEVES_DATA_DIR", dataDir.toString()), "ask", "--server", url, "help")
+                        .exitCode())
+                .isZero();
+    }
+
+    @Test
+    void actionsListsEveryActionWithItsUsage() {
+        CliRun run = jeeves("actions");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .startsWith("ACTION")
+                .contains("weather [in|for] <place>")
+                .contains("alerts");
+    }
+
+    @Test
+    void statusShowsVersionUptimeDatabaseAndCircuits() {
+        CliRun run = jeeves("status");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains(": UP")
+                .contains("Database: H2 (reachable)")
+                .contains("open-meteo CLOSED");
+    }
+
+    @Test
+    void usersCanBeSetShownListedAndDeleted() {
+        CliRun set = jeeves("users", "set", "UCLI1", "--name", "Ada", "--location", "Tokyo");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).contains("Name:     Ada").contains("Location: Tokyo, Japan");
+        assertThat(jeeves("users", "show", "UCLI1").out()).contains("Alert:    off");
+        assertThat(jeeves("users", "list", "--limit", "500").out())
+                .contains("UCLI1")
+                .contains("Ada");
+        assertThat(jeeves("users", "delete", "UCLI1").out()).isEqualTo("Deleted user UCLI1.\n");
+        CliRun gone = jeeves("users", "show", "UCLI1");
+        assertThat(gone.exitCode()).isEqualTo(1);
+        assertThat(gone.err()).isEqualTo("jeeves: no user with id \"UCLI1\"\n");
+    }
+
+    @Test
+    void usersSetNeedsSomethingToChange() {
+        CliRun run = jeeves("users", "set", "UCLI2");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("give at least one of --name, --email, --location");
+    }
+
+    @Test
+    void usersSetReportsTheServersReasonForBadInput() {
+        CliRun run = jeeves("users", "set", "UCLI3", "--email", "not-an-email");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("jeeves: field \"email\" is not an email address: \"not-an-email\"\n");
+    }
+
+    @Test
+    void tokenPrintsAWorkingAccessToken() throws Exception {
+        CliRun run = jeeves("token");
+        String token = run.out().strip();
+        assertThat(token.split("\\.")).hasSize(3);
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri().resolve("/api/actions"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void cachesTheTokenInAnOwnerOnlyFile() throws Exception {
+        jeeves("ask", "help");
+        Path cache = dataDir.resolve(TokenSource.CACHE_FILE);
+        String first = Files.readString(cache);
+        jeeves("ask", "help");
+        assertThat(Files.readString(cache)).isEqualTo(first);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void slackSendPostsASignedEventThatGetsAnswered() {
+        CliRun run = jeeves("slack", "send", "--as", "USLACKCLI", "weather", "in", "Reykjavik");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("HTTP 200");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> stubs.slack()
+                        .verify(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                                .withRequestBody(matchingJsonPath(
+                                        "$.channel",
+                                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("DUSLACKCLI")))
+                                .withRequestBody(matchingJsonPath(
+                                        "$.text",
+                                        com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                                "Reykjavik, Iceland")))));
+    }
+
+    @Test
+    void slackSendWithTheWrongSecretIsRefused() {
+        CliRun run = jeeves("slack", "send", "--signing-secret", "wrong", "help");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("not a genuine Slack request");
+    }
+
+    @Test
+    void saysHowToStartJeevesWhenTheServerIsDown() {
+        CliRun run = CliRun.run(envWith("JEEVES_SERVER", "http://127.0.0.1:1"), "ask", "help");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .isEqualTo("jeeves: cannot reach Jeeves at http://127.0.0.1:1 (connection refused) — start it with"
+                        + " \"jeeves serve\"\n");
+    }
+
+    @Test
+    void wrongCredentialsExitWithThree() {
+        Map<String, String> wrong = new HashMap<>(env);
+        wrong.put("JEEVES_CLIENT_ID", "jeeves-admin");
+        wrong.put("JEEVES_CLIENT_SECRET", "guess");
+        wrong.put("JEEVES_DATA_DIR", dataDir.resolve("elsewhere").toString());
+        CliRun run = CliRun.run(wrong, "users", "list");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("jeeves: not authorized: invalid_client");
+    }
+
+    @Test
+    void missingCredentialsSayWhereTheyAreLookedFor() {
+        CliRun run =
+                CliRun.run(envWith("JEEVES_DATA_DIR", dataDir.resolve("nowhere").toString()), "ask", "help");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("set JEEVES_CLIENT_ID and JEEVES_CLIENT_SECRET");
+    }
+
+    @Test
+    void usageErrorsExitWithTwoInOneLine() {
+        CliRun run = jeeves("ask", "--bogus", "hi");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("jeeves: Unknown option: '--bogus' (see \"jeeves help ask\")\n");
+        assertThat(jeeves("ask").exitCode()).isEqualTo(2);
+        assertThat(jeeves("frobnicate").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void serveRunsAServerWithTheSandboxUntilStopped(@TempDir Path serveDir) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int[] exit = {-1};
+        Thread serving = Thread.ofPlatform()
+                .start(() -> exit[0] = JeevesCli.run(
+                        new java.io.PrintWriter(out, true),
+                        new java.io.PrintWriter(new java.io.StringWriter()),
+                        Map.of(),
+                        "serve",
+                        "--sandbox",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        serveDir.toString()));
+        String url = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> out.toString()
+                                .lines()
+                                .filter(line -> line.startsWith("Jeeves is running at "))
+                                .map(line -> line.substring("Jeeves is running at ".length()))
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
+        assertThat(out.toString())
+                .contains(serveDir.resolve("credentials.json").toString())
+                .contains("Sandbox:");
+        CliRun ask = CliRun.run(
+                Map.of("JEEVES_SERVER", url, "JEEVES_DATA_DIR", serveDir.toString()), "ask", "weather", "in", "Cairo");
+        assertThat(ask.out()).startsWith("Cairo, Egypt: 23°C");
+        serving.interrupt();
+        serving.join(Duration.ofSeconds(30));
+        assertThat(serving.isAlive()).isFalse();
+        assertThat(exit[0]).isZero();
+        assertThat(CliRun.run(Map.of("JEEVES_SERVER", url, "JEEVES_DATA_DIR", serveDir.toString()), "status")
+                        .exitCode())
+                .isEqualTo(1);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.jeeves.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Parsing, help, version and completion: what works without a server. */
+class JeevesCliTest {
+    static CliRun jeeves(String... args) {
+        return CliRun.run(Map.of(), args);
+    }
+
+    @Test
+    void defaultsTheServerToLocalhostAndHonoursJeevesServer() {
+        JeevesCli cli = new JeevesCli(Map.of(), java.time.Clock.systemUTC());
+        new CommandLine(cli).parseArgs("ask", "hi");
+        assertThat(cli.server().toString()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(cli.global.output).isEqualTo(GlobalOptions.Output.text);
+        JeevesCli fromEnvironment =
+                new JeevesCli(Map.of("JEEVES_SERVER", "http://jeeves:9"), java.time.Clock.systemUTC());
+        new CommandLine(fromEnvironment).parseArgs("ask", "hi");
+        assertThat(fromEnvironment.server().toString()).isEqualTo("http://jeeves:9");
+    }
+
+    @Test
+    void parsesTheOutputFormat() {
+        JeevesCli cli = new JeevesCli(Map.of(), java.time.Clock.systemUTC());
+        new CommandLine(cli).parseArgs("-o", "json", "actions");
+        assertThat(cli.global.json()).isTrue();
+        assertThat(jeeves("-o", "yaml", "actions").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void printsTheVersion() {
+        CliRun run = jeeves("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("jeeves ").contains("Java ");
+    }
+
+    @Test
+    void mainHelpHasExamplesAndExitCodes() {
+        CliRun run = jeeves("--help");
+        assertThat(run.out())
+                .contains("Examples:")
+                .contains("jeeves serve --sandbox")
+                .contains("Exit codes: 0 success")
+                .contains("serve", "ask", "users", "actions", "status", "slack", "token", "completion");
+    }
+
+    @Test
+    void helpForACommandDescribesEveryOption() {
+        CliRun run = jeeves("help", "ask");
+        assertThat(run.out()).contains("--as=USER").contains("Who is asking").contains("--server=URL");
+    }
+
+    @Test
+    void completionScriptCompletesSubcommandsInBash(@TempDir Path dir) throws IOException, InterruptedException {
+        CliRun run = jeeves("completion");
+        assertThat(run.exitCode()).isZero();
+        Path script = dir.resolve("jeeves-completion.bash");
+        Files.writeString(script, run.out());
+        Process bash = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "source " + script + "; COMP_WORDS=(jeeves us); COMP_CWORD=1; COMP_LINE='jeeves us';"
+                                + " COMP_POINT=9; _complete_jeeves; echo \"${COMPREPLY[@]}\"")
+                // compopt complains outside a real completion; only the candidates matter
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        assertThat(bash.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String completions = new String(bash.getInputStream().readAllBytes()).strip();
+        assertThat(completions).isEqualTo("users");
+    }
+}

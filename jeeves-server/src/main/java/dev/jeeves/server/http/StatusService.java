@@ -1,0 +1,61 @@
+package dev.jeeves.server.http;
+
+import dev.jeeves.server.Json;
+import dev.jeeves.server.storage.Database;
+import dev.jeeves.server.weather.OpenMeteoClient;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code GET /api/status}: version, uptime, database and upstream circuit states, what {@code jeeves status}
+ * shows. (Health is for orchestrators; this is for people.)
+ */
+public final class StatusService implements HttpService {
+    private final Instant startedAt;
+    private final Clock clock;
+    private final Database database;
+    private final OpenMeteoClient weather;
+
+    /** Creates the service. */
+    public StatusService(Instant startedAt, Clock clock, Database database, OpenMeteoClient weather) {
+        this.startedAt = startedAt;
+        this.clock = clock;
+        this.database = database;
+        this.weather = weather;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::status);
+    }
+
+    private void status(ServerRequest req, ServerResponse res) {
+        boolean reachable = database.isReachable();
+        var status = Json.MAPPER
+                .createObjectNode()
+                .put("status", reachable ? "UP" : "DEGRADED")
+                .put("version", version())
+                .put("startedAt", startedAt.toString())
+                .put(
+                        "uptimeSeconds",
+                        Duration.between(startedAt, clock.instant()).toSeconds());
+        status.putObject("database")
+                .put("product", reachable ? database.productName() : "unknown")
+                .put("reachable", reachable);
+        status.putObject("circuits").put("open-meteo", weather.circuitState().name());
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(status.toString());
+    }
+
+    /** The version in the jar's manifest; {@code dev} when run from classes. */
+    public static String version() {
+        String version = StatusService.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}
