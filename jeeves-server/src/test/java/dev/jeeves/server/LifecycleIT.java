@@ -136,6 +136,10 @@ class LifecycleIT {
                     .then()
                     .statusCode(200)
                     .body(containsString("/api/messages"))
+                    .body(containsString("/api/users/{id}"))
+                    .body(containsString("/api/status"))
+                    .body(containsString("/oauth/token"))
+                    .body(containsString("/.well-known/jwks.json"))
                     .body(containsString("/slack/events"));
         }
     }
