@@ -1,7 +1,6 @@
 package dev.jeeves.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -20,9 +19,7 @@ final class ActionsCommand implements Callable<Integer> {
                 action.path("name").asText(),
                 action.path("usage").asText(),
                 action.path("description").asText()));
-        StringWriter text = new StringWriter();
-        table.print(new java.io.PrintWriter(text));
-        Output.print(cli, actions, text.toString().stripTrailing());
+        Output.print(cli, actions, table.render());
         return 0;
     }
 }

@@ -30,8 +30,7 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JsonNode reply = cli.api().ask(user, String.join(" ", words));
-        var out = cli.global.json() ? null : reply.path("reply").asText();
-        Output.print(cli, reply, out);
+        Output.print(cli, reply, reply.path("reply").asText());
         return 0;
     }
 }

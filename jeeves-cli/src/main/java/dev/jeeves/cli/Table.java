@@ -17,6 +17,13 @@ final class Table {
         return this;
     }
 
+    /** The table as text, without a trailing newline. */
+    String render() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        print(new PrintWriter(text));
+        return text.toString().stripTrailing();
+    }
+
     void print(PrintWriter out) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];

@@ -1,8 +1,6 @@
 package dev.jeeves.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,10 +62,9 @@ final class UsersCommand {
                             text(user.path("name")),
                             text(user.path("email")),
                             location(user)));
-            StringWriter text = new StringWriter();
-            table.print(new PrintWriter(text));
-            text.append(page.path("users").size() + " of " + page.path("total").asLong() + " users");
-            Output.print(users.cli, page, text.toString());
+            String text = table.render() + "\n" + page.path("users").size() + " of "
+                    + page.path("total").asLong() + " users";
+            Output.print(users.cli, page, text);
             return 0;
         }
     }
