@@ -122,10 +122,11 @@ public final class JeevesApi {
     }
 
     private JsonNode authorized(Supplier<HttpRequest.Builder> request) {
+        TokenSource.Issued token = tokens.current(this);
         try {
-            return send(request.get().header("Authorization", "Bearer " + tokens.current(this)));
+            return send(request.get().header("Authorization", "Bearer " + token.token()));
         } catch (CliException e) {
-            if (e.exitCode() != CliException.NOT_AUTHORIZED || !tokens.wasCached()) {
+            if (e.exitCode() != CliException.NOT_AUTHORIZED || !token.fromCache()) {
                 throw e;
             }
             // The cached token may have outlived a key change on the server: try once with a fresh one.

@@ -25,7 +25,6 @@ public final class TokenSource {
     private final Path dataDir;
     private final Map<String, String> environment;
     private final Clock clock;
-    private boolean cached;
 
     /** Creates the source. */
     public TokenSource(Path dataDir, Map<String, String> environment, Clock clock) {
@@ -35,7 +34,7 @@ public final class TokenSource {
     }
 
     /** A token issued to these credentials by this server: the cached one if still good, else a fresh one. */
-    String current(JeevesApi api) {
+    Issued current(JeevesApi api) {
         String[] client = credentials(api);
         Path cache = dataDir.resolve(CACHE_FILE);
         try {
@@ -45,29 +44,26 @@ public final class TokenSource {
                 if (json.path("server").asText().equals(api.server().toString())
                         && json.path("clientId").asText().equals(client[0])
                         && clock.instant().plus(MARGIN).isBefore(expires)) {
-                    cached = true;
-                    return json.path("token").asText();
+                    return new Issued(json.path("token").asText(), expires, true);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // A broken cache is only a cache: fetch a new token.
         }
-        return fresh(api).token();
-    }
-
-    /** True when the last token handed out came from the cache. */
-    boolean wasCached() {
-        return cached;
+        return fresh(api, client);
     }
 
     /** Fetches a new token and caches it. */
     Issued fresh(JeevesApi api) {
-        cached = false;
-        String[] client = credentials(api);
+        return fresh(api, credentials(api));
+    }
+
+    private Issued fresh(JeevesApi api, String[] client) {
         JsonNode response = api.requestToken(client[0], client[1]);
         Issued issued = new Issued(
                 response.path("access_token").asText(),
-                clock.instant().plusSeconds(response.path("expires_in").asLong(0)));
+                clock.instant().plusSeconds(response.path("expires_in").asLong(0)),
+                false);
         store(api, client[0], issued);
         return issued;
     }
@@ -123,6 +119,7 @@ public final class TokenSource {
      *
      * @param token the JWT
      * @param expiresAt when it stops working
+     * @param fromCache true when it was read from the cache rather than just issued
      */
-    record Issued(String token, Instant expiresAt) {}
+    record Issued(String token, Instant expiresAt, boolean fromCache) {}
 }

@@ -32,6 +32,16 @@ public final class ActionRouter {
         this.meters = meters;
     }
 
+    /**
+     * The router over {@code help} followed by the given actions: what the server and the tests both use.
+     */
+    public static ActionRouter withHelp(List<Action> actions, UserStore users, MeterRegistry meters) {
+        List<Action> all = new java.util.ArrayList<>();
+        all.add(new HelpAction(actions));
+        all.addAll(actions);
+        return new ActionRouter(all, users, meters);
+    }
+
     /** The actions, in help order. */
     public List<Action> actions() {
         return List.copyOf(actions.values());

@@ -37,8 +37,7 @@ public final class HelpAction implements Action {
     public String run(ActionRequest request) {
         List<String> words = request.words();
         if (words.isEmpty()) {
-            return Stream.concat(Stream.of(this), others.stream())
-                    .map(action -> "• " + action.usage() + " - " + action.description())
+            return all().map(action -> "• " + action.usage() + " - " + action.description())
                     .collect(Collectors.joining("\n", "Here is what I can do:\n", ""));
         }
         String wanted = words.get(0).toLowerCase(Locale.ROOT);
@@ -48,8 +47,11 @@ public final class HelpAction implements Action {
     }
 
     private Optional<Action> find(String name) {
-        return Stream.concat(Stream.of(this), others.stream())
-                .filter(action -> action.name().equals(name))
-                .findFirst();
+        return all().filter(action -> action.name().equals(name)).findFirst();
+    }
+
+    /** Help itself first, then the others. */
+    private Stream<Action> all() {
+        return Stream.concat(Stream.of(this), others.stream());
     }
 }

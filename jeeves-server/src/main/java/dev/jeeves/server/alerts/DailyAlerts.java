@@ -58,9 +58,9 @@ public final class DailyAlerts {
         if (!due) {
             return false;
         }
-        Optional<String> report;
+        String report;
         try {
-            report = Optional.of(weather.current(place).describe(place));
+            report = weather.current(place).describe(place);
         } catch (UpstreamException e) {
             // Not claimed: the next check, a minute later, tries again.
             LOG.log(Level.WARNING, "alert for {0} waits: {1}", new Object[] {alert.userId(), e.getMessage()});
@@ -69,7 +69,7 @@ public final class DailyAlerts {
         if (!alerts.claim(alert.userId(), today)) {
             return false; // another server (or an earlier check) sent today's
         }
-        slack.postMessage(alert.userId(), "Your daily weather: " + report.get(), Optional.empty());
+        slack.postMessage(alert.userId(), "Your daily weather: " + report, Optional.empty());
         return true;
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -39,11 +38,7 @@ class ActionRouterTest {
                 new LocationAction(weather, users),
                 new ConfigAction(settings),
                 new AlertsAction(alerts, users));
-        router = new ActionRouter(
-                Stream.concat(Stream.of(new HelpAction(actions)), actions.stream())
-                        .toList(),
-                users,
-                Metrics.globalRegistry());
+        router = ActionRouter.withHelp(actions, users, Metrics.globalRegistry());
     }
 
     @AfterEach
