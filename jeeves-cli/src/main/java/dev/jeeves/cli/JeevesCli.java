@@ -58,6 +58,7 @@ public final class JeevesCli {
 
     /** Runs a command line and exits with its code. */
     public static void main(String[] args) {
+        dev.jeeves.server.ShutdownLogging.install();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(out, err, args));

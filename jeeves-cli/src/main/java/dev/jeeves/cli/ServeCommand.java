@@ -2,6 +2,7 @@ package dev.jeeves.cli;
 
 import dev.jeeves.server.JeevesConfig;
 import dev.jeeves.server.JeevesServer;
+import dev.jeeves.server.ShutdownLogging;
 import dev.jeeves.server.auth.ClientCredentials;
 import dev.jeeves.stubs.SandboxStubs;
 import io.helidon.logging.common.LogConfig;
@@ -105,6 +106,7 @@ final class ServeCommand implements Callable<Integer> {
         if (stubs != null) {
             stubs.close();
         }
+        ShutdownLogging.resetAfterShutdown();
         stopped.countDown();
     }
 }

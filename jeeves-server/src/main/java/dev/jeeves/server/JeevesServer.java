@@ -3,7 +3,6 @@ package dev.jeeves.server;
 import dev.jeeves.server.actions.ActionRouter;
 import dev.jeeves.server.actions.AlertsAction;
 import dev.jeeves.server.actions.ConfigAction;
-import dev.jeeves.server.actions.HelpAction;
 import dev.jeeves.server.actions.LocationAction;
 import dev.jeeves.server.actions.WeatherAction;
 import dev.jeeves.server.alerts.DailyAlerts;
@@ -131,15 +130,12 @@ public final class JeevesServer implements AutoCloseable {
             AlertStore alerts = new AlertStore(database.dataSource());
             ProcessedEvents processedEvents = new ProcessedEvents(database.dataSource(), clock);
 
-            List<dev.jeeves.server.actions.Action> actions = List.of(
-                    new WeatherAction(weather, users),
-                    new LocationAction(weather, users),
-                    new ConfigAction(settings),
-                    new AlertsAction(alerts, users));
-            ActionRouter router = new ActionRouter(
-                    java.util.stream.Stream.concat(
-                                    java.util.stream.Stream.of(new HelpAction(actions)), actions.stream())
-                            .toList(),
+            ActionRouter router = ActionRouter.withHelp(
+                    List.of(
+                            new WeatherAction(weather, users),
+                            new LocationAction(weather, users),
+                            new ConfigAction(settings),
+                            new AlertsAction(alerts, users)),
                     users,
                     meters);
 
@@ -190,6 +186,11 @@ public final class JeevesServer implements AutoCloseable {
                             new StatusService(startedAt, clock, database, weather)))
                     .build()
                     .start();
+            if (!webServer.isRunning()) {
+                // Helidon logs the cause and returns a stopped server rather than throwing.
+                throw new InvalidConfigException("cannot listen on " + config.host() + ":" + config.port()
+                        + " (in use, or not an address of this machine): set JEEVES_HOST or JEEVES_PORT");
+            }
 
             DailyAlerts dailyAlerts = new DailyAlerts(alerts, weather, slack, clock);
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -288,7 +289,7 @@ public final class JeevesServer implements AutoCloseable {
         }
         stopped = true;
         webServer.stop();
-        slackEvents.close(grace);
+        boolean drained = slackEvents.close(grace);
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -296,5 +297,6 @@ public final class JeevesServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         database.close();
+        LOG.info("Jeeves stopped" + (drained ? ", every pending reply sent" : ", some replies were not sent in time"));
     }
 }

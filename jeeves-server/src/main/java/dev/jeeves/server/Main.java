@@ -17,6 +17,7 @@ public final class Main {
      * @param args none are read; configuration comes from {@code application.yaml} and the environment
      */
     public static void main(String[] args) {
+        ShutdownLogging.install();
         LogConfig.configureRuntime();
         JeevesServer jeeves;
         try {
@@ -26,7 +27,13 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(jeeves::close, "jeeves-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            jeeves.close();
+                            ShutdownLogging.resetAfterShutdown();
+                        },
+                        "jeeves-shutdown"));
         Logger.getLogger(Main.class.getName()).info("Jeeves is up at " + jeeves.uri());
     }
 }

@@ -99,6 +99,20 @@ class LifecycleIT {
     }
 
     @Test
+    void refusesToStartOnAPortThatIsTaken(@TempDir Path otherDataDir) {
+        assumeTrue(JeevesFixture.liveUrl().isEmpty());
+        try (JeevesFixture jeeves = JeevesFixture.start(dataDir)) {
+            Map<String, String> samePort = Map.of(
+                    "JEEVES_PORT", Integer.toString(jeeves.server().port()),
+                    "JEEVES_DATA_DIR", otherDataDir.toString());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JeevesServer.start(JeevesConfig.load(samePort)))
+                    .isInstanceOf(InvalidConfigException.class)
+                    .hasMessageStartingWith(
+                            "cannot listen on 127.0.0.1:" + jeeves.server().port());
+        }
+    }
+
+    @Test
     void refusesSlackEventsWhenNoSigningSecretIsSet() {
         assumeTrue(JeevesFixture.liveUrl().isEmpty());
         Map<String, String> noSecret = new HashMap<>();

@@ -71,7 +71,7 @@ class PackagedJarIT {
         builder.environment().put("JEEVES_SLACK_BOT_TOKEN", JeevesFixture.BOT_TOKEN);
         long started = System.nanoTime();
         process = builder.start();
-        Thread.ofVirtual().start(this::collectOutput);
+        Thread reader = Thread.ofVirtual().start(this::collectOutput);
 
         URI uri = await().atMost(Duration.ofSeconds(30))
                 .until(this::announcedUri, Optional::isPresent)
@@ -113,7 +113,7 @@ class PackagedJarIT {
                                         com.github.tomakehurst.wiremock.client.WireMock.equalTo(
                                                 "Paris, France: 12°C (feels like 10°C), light rain, wind 14 km/h")))));
 
-        process.destroy(); // SIGTERM
+        process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
         assertThat(process.waitFor(20, TimeUnit.SECONDS))
                 .as("stopped within 20 s")
                 .isTrue();
@@ -125,6 +125,7 @@ class PackagedJarIT {
                 .doesNotContain(JeevesFixture.BOT_TOKEN)
                 .doesNotContain(credentials.clientSecret().reveal());
         assertThat(log).contains("\"POST /slack/events HTTP/1.1\" 200");
+        assertThat(log).as("stopped in order, not just killed").contains("Jeeves stopped, every pending reply sent");
     }
 
     @Test
