@@ -13,17 +13,30 @@ public final class CliException extends RuntimeException {
     public static final int NOT_AUTHORIZED = 3;
 
     private final int exitCode;
+    private final int httpStatus;
 
     /** Creates the failure. */
     public CliException(int exitCode, String message) {
+        this(exitCode, message, 0);
+    }
+
+    /** Creates the failure for an HTTP answer with this status. */
+    public CliException(int exitCode, String message, int httpStatus) {
         super(message);
         this.exitCode = exitCode;
+        this.httpStatus = httpStatus;
     }
 
     /** Creates the failure with its cause (shown with {@code --verbose}). */
     public CliException(int exitCode, String message, Throwable cause) {
         super(message, cause);
         this.exitCode = exitCode;
+        this.httpStatus = 0;
+    }
+
+    /** The HTTP status the server answered, or 0 when there was no answer. */
+    public int httpStatus() {
+        return httpStatus;
     }
 
     /** The process exit code. */

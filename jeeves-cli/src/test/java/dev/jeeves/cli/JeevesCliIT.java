@@ -204,6 +204,47 @@ class JeevesCliIT {
     }
 
     @Test
+    void aTokenWithoutTheScopeExitsWithThreeAndIsNotSwappedForAFreshOne(@TempDir Path clientDir) throws Exception {
+        // A read-only token in the cache, as a client limited to users:read would hold.
+        var credentials = dev.jeeves.server.auth.ClientCredentials.loadOrCreate(dataDir);
+        String form = "grant_type=client_credentials&scope=users:read&client_id=" + credentials.clientId()
+                + "&client_secret=" + credentials.clientSecret().reveal();
+        HttpResponse<String> issued = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri().resolve("/oauth/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        String readOnly =
+                JeevesApi.JSON.readTree(issued.body()).path("access_token").asText();
+        Files.writeString(
+                clientDir.resolve(TokenSource.CACHE_FILE),
+                JeevesApi.JSON
+                        .createObjectNode()
+                        .put("server", server.uri().toString())
+                        .put("clientId", "reader")
+                        .put("token", readOnly)
+                        .put(
+                                "expiresAt",
+                                java.time.Instant.now().plusSeconds(3000).toString())
+                        .toString());
+        Map<String, String> reader = Map.of(
+                "JEEVES_SERVER",
+                server.uri().toString(),
+                "JEEVES_DATA_DIR",
+                clientDir.toString(),
+                "JEEVES_CLIENT_ID",
+                "reader",
+                "JEEVES_CLIENT_SECRET",
+                "unused");
+        assertThat(CliRun.run(reader, "users", "list").exitCode()).isZero();
+        CliRun write = CliRun.run(reader, "users", "delete", "UNOBODY");
+        assertThat(write.exitCode()).isEqualTo(3);
+        assertThat(write.err()).startsWith("jeeves: not allowed: the token lacks the \"users:write\" scope");
+    }
+
+    @Test
     void missingCredentialsSayWhereTheyAreLookedFor() {
         CliRun run =
                 CliRun.run(envWith("JEEVES_DATA_DIR", dataDir.resolve("nowhere").toString()), "ask", "help");
@@ -218,6 +259,23 @@ class JeevesCliIT {
         assertThat(run.err()).isEqualTo("jeeves: Unknown option: '--bogus' (see \"jeeves help ask\")\n");
         assertThat(jeeves("ask").exitCode()).isEqualTo(2);
         assertThat(jeeves("frobnicate").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void theLauncherRunsTheCliQuietly() throws Exception {
+        Path launcher = Path.of("target", "jeeves");
+        assertThat(launcher).isExecutable();
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "ask", "weather", "in", "Sydney");
+        builder.environment().putAll(env);
+        builder.environment()
+                .put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(err).as("nothing on stderr, not even JVM warnings").isEmpty();
+        assertThat(process.exitValue()).isZero();
+        assertThat(out).startsWith("Sydney, Australia: 24°C");
     }
 
     @Test
