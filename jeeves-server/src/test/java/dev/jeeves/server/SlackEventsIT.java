@@ -208,6 +208,23 @@ class SlackEventsIT extends FunctionalTest {
     }
 
     @Test
+    void givesUpAfterTheConfiguredAttemptsAndCountsTheLoss() {
+        jeeves.slack()
+                .stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(503)));
+        double failedBefore = counterWithTag("jeeves.slack.posts", "outcome", "failed");
+        SlackEvents.post(jeeves.uri(), SlackEvents.directMessage(SlackEvents.newEventId(), newUser(), "help"))
+                .then()
+                .statusCode(200);
+        await().atMost(DEADLINE)
+                .until(() -> counterWithTag("jeeves.slack.posts", "outcome", "failed") - failedBefore == 1);
+        // JEEVES_SLACK_POST_ATTEMPTS defaults to 4: the first attempt and three retries, then no more.
+        assertThat(count(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))))
+                .isEqualTo(4);
+    }
+
+    @Test
     void countsARefusedReplyWithoutRetryingIt() {
         jeeves.slack()
                 .stubFor(post(urlPathEqualTo("/api/chat.postMessage"))

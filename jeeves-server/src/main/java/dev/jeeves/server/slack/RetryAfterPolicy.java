@@ -8,13 +8,18 @@ import java.util.Optional;
  * Helidon's retry delays, except when the server said how long to wait: Slack's 429 carries
  * {@code Retry-After}, and waiting less only earns another 429. Helidon's {@link Retry.RetryPolicy} cannot see
  * the failed response, so the attempt reports the wait here first. One instance per message, never shared.
+ *
+ * <p>A custom policy replaces Helidon's count of calls too, so this one stops after {@code calls} calls itself:
+ * without that, a message would be retried until the overall timeout whatever the configured attempts.
  */
 final class RetryAfterPolicy implements Retry.RetryPolicy {
     private final Duration backoff;
     private final Duration longestWait;
+    private final int calls;
     private Duration asked;
 
-    RetryAfterPolicy(Duration backoff, Duration longestWait) {
+    RetryAfterPolicy(int calls, Duration backoff, Duration longestWait) {
+        this.calls = calls;
         this.backoff = backoff;
         this.longestWait = longestWait;
     }
@@ -26,6 +31,9 @@ final class RetryAfterPolicy implements Retry.RetryPolicy {
 
     @Override
     public synchronized Optional<Long> nextDelayMillis(long firstCallMillis, long lastDelay, int call) {
+        if (call >= calls) {
+            return Optional.empty(); // as Helidon's own policy counts: call is the number of calls made
+        }
         if (asked != null) {
             long millis = asked.toMillis();
             asked = null;

@@ -76,7 +76,7 @@ public final class SlackClient {
         }
         ObjectNode body = Json.MAPPER.createObjectNode().put("channel", channel).put("text", text);
         threadTs.ifPresent(ts -> body.put("thread_ts", ts));
-        RetryAfterPolicy policy = new RetryAfterPolicy(Duration.ofMillis(200), LONGEST_RETRY_AFTER);
+        RetryAfterPolicy policy = new RetryAfterPolicy(attempts, Duration.ofMillis(200), LONGEST_RETRY_AFTER);
         Retry retry = Retry.builder()
                 .calls(attempts)
                 .retryPolicy(policy)
