@@ -51,6 +51,11 @@ public final class JeevesCli {
     final Map<String, String> environment;
     final Clock clock;
 
+    /** The command as tools build it from its class (the man page generator): the process environment. */
+    public JeevesCli() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
     JeevesCli(Map<String, String> environment, Clock clock) {
         this.environment = environment;
         this.clock = clock;

@@ -134,6 +134,7 @@ class SlackEventsIT extends FunctionalTest {
         assertThat(counter("jeeves.slack.events.ignored") - ignoredBefore).isEqualTo(3);
     }
 
+    // tag::exactly-once[]
     @Test
     void processesAnEventOnceWhenSlackRetriesWhileTheFirstAttemptRuns() throws Exception {
         // Open-Meteo is slow, so the first attempt is still running when the retries arrive.
@@ -167,6 +168,7 @@ class SlackEventsIT extends FunctionalTest {
         await().atMost(DEADLINE).until(() -> count(postsContaining("Berlin, Germany")) >= 1);
         assertThat(count(postsContaining("Berlin, Germany"))).isEqualTo(1);
     }
+    // end::exactly-once[]
 
     @Test
     void waitsForRetryAfterWhenSlackRateLimits() {

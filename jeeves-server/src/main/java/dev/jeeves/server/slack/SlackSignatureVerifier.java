@@ -44,6 +44,7 @@ public final class SlackSignatureVerifier {
      * @param body the raw request body, exactly as received
      * @return empty when the request is genuine, else why it is not (safe to show the caller)
      */
+    // tag::signature-check[]
     public Optional<String> check(String timestamp, String signature, byte[] body) {
         if (timestamp == null || signature == null) {
             return Optional.of("missing X-Slack-Request-Timestamp or X-Slack-Signature header");
@@ -63,6 +64,7 @@ public final class SlackSignatureVerifier {
         byte[] given = signature.strip().getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given) ? Optional.empty() : Optional.of("signature does not match");
     }
+    // end::signature-check[]
 
     /** The hex HMAC for a timestamp and body: what Slack puts after {@code v0=}. */
     public String sign(String timestamp, byte[] body) {

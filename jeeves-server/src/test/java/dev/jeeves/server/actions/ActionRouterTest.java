@@ -104,6 +104,7 @@ class ActionRouterTest {
 
     @Nested
     class Weather {
+        // tag::weather-in-berlin[]
         @Test
         void asksForThePlaceAfterIn() {
             // The book stripped every "in" and asked for "Berl".
@@ -111,6 +112,7 @@ class ActionRouterTest {
                     .isEqualTo("Berlin, Germany: 18°C (feels like 16°C), overcast, wind 11 km/h");
             assertThat(weather.asked).containsExactly("Berlin");
         }
+        // end::weather-in-berlin[]
 
         @Test
         void acceptsForAndNoPreposition() {

@@ -26,10 +26,12 @@ class SlackSignatureVerifierTest {
                 Secret.of(SECRET), Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC));
     }
 
+    // tag::slack-vector[]
     @Test
     void acceptsSlacksDocumentedExample() {
         assertThat(verifierAt(1531420618L).check(TIMESTAMP, SIGNATURE, BODY)).isEmpty();
     }
+    // end::slack-vector[]
 
     @Test
     void acceptsATimestampUpToFiveMinutesEitherWay() {
