@@ -6,7 +6,7 @@ import java.util.logging.LogManager;
  * A JUL {@link LogManager} that keeps logging through JVM shutdown. The JDK's own manager resets (closes every
  * handler) in a shutdown hook of its own, which runs alongside Jeeves' hook: the lines that matter most on
  * SIGTERM, a reply that could not be sent while draining, would vanish. This one ignores that reset while the
- * JVM is shutting down; {@link #resetAfterShutdown()} does it once Jeeves has stopped.
+ * JVM is shutting down; {@link ShutdownLogging#resetAfterShutdown()} does it once Jeeves has stopped.
  *
  * <p>Installed by {@link ShutdownLogging#install()} before anything logs.
  */
