@@ -14,6 +14,7 @@ import au.com.dius.pact.consumer.dsl.PactDslJsonArray;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
+import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -52,13 +53,11 @@ class CliConsumerPactTest {
     // tag::token-contract[]
     @Pact(consumer = ContractFacts.JEEVES_CLI)
     V4Pact tokenForClientCredentials(PactDslWithProvider builder) {
-        return builder.uponReceiving("a token request with the admin client's credentials")
-                .method("POST")
-                .path("/oauth/token")
-                .headers("Content-Type", "application/x-www-form-urlencoded")
-                .body(
-                        "grant_type=client_credentials&client_id=" + CLIENT_ID + "&client_secret=" + CLIENT_SECRET,
-                        "application/x-www-form-urlencoded")
+        return withClientCredentials(
+                        builder.uponReceiving("a token request with the admin client's credentials")
+                                .method("POST")
+                                .path("/oauth/token"),
+                        CLIENT_SECRET)
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", "application/json.*", "application/json")
@@ -79,13 +78,11 @@ class CliConsumerPactTest {
 
     @Pact(consumer = ContractFacts.JEEVES_CLI)
     V4Pact tokenForAWrongSecret(PactDslWithProvider builder) {
-        return builder.uponReceiving("a token request with a wrong client secret")
-                .method("POST")
-                .path("/oauth/token")
-                .headers("Content-Type", "application/x-www-form-urlencoded")
-                .body(
-                        "grant_type=client_credentials&client_id=" + CLIENT_ID + "&client_secret=wrong-secret",
-                        "application/x-www-form-urlencoded")
+        return withClientCredentials(
+                        builder.uponReceiving("a token request with a wrong client secret")
+                                .method("POST")
+                                .path("/oauth/token"),
+                        "wrong-secret")
                 .willRespondWith()
                 .status(401)
                 .headers(Map.of("Content-Type", PROBLEM_JSON))
@@ -315,7 +312,7 @@ class CliConsumerPactTest {
     // tag::stale-token-contract[]
     @Pact(consumer = ContractFacts.JEEVES_CLI)
     V4Pact staleCachedToken(PactDslWithProvider builder) {
-        return builder.uponReceiving("a request with a token the server did not issue")
+        PactDslResponse refused = builder.uponReceiving("a request with a token the server did not issue")
                 .method("GET")
                 .path("/api/actions")
                 .headers("Authorization", "Bearer " + STALE_TOKEN)
@@ -323,19 +320,18 @@ class CliConsumerPactTest {
                 .status(401)
                 .matchHeader("WWW-Authenticate", "Bearer.*", "Bearer error=\"invalid_token\"")
                 .headers(Map.of("Content-Type", PROBLEM_JSON))
-                .body(problem(401))
-                .uponReceiving("a token request after the cached token was refused")
-                .method("POST")
-                .path("/oauth/token")
-                .headers("Content-Type", "application/x-www-form-urlencoded")
-                .body(
-                        "grant_type=client_credentials&client_id=" + CLIENT_ID + "&client_secret=" + CLIENT_SECRET,
-                        "application/x-www-form-urlencoded")
+                .body(problem(401));
+        PactDslResponse freshToken = withClientCredentials(
+                        refused.uponReceiving("a token request after the cached token was refused")
+                                .method("POST")
+                                .path("/oauth/token"),
+                        CLIENT_SECRET)
                 .willRespondWith()
                 .status(200)
                 .body(new PactDslJsonBody()
                         .stringMatcher("access_token", JWT_PATTERN, EXAMPLE_JWT)
-                        .integerType("expires_in", 900))
+                        .integerType("expires_in", 900));
+        return freshToken
                 .uponReceiving("a request for the actions with a fresh token")
                 .method("GET")
                 .path("/api/actions")
@@ -356,6 +352,14 @@ class CliConsumerPactTest {
         assertThat(api.actions()).isNotEmpty();
     }
     // end::stale-token-contract[]
+
+    /** A token request's body: the admin client's id and this secret, form-encoded as the CLI sends them. */
+    private static PactDslRequestWithPath withClientCredentials(PactDslRequestWithPath request, String secret) {
+        return request.headers("Content-Type", "application/x-www-form-urlencoded")
+                .body(
+                        "grant_type=client_credentials&client_id=" + CLIENT_ID + "&client_secret=" + secret,
+                        "application/x-www-form-urlencoded");
+    }
 
     /** A request that carries a token the server issued (the verification swaps in a real one). */
     private static PactDslRequestWithPath authorized(PactDslRequestWithoutPath request, String method, String path) {
