@@ -20,6 +20,7 @@ import dev.jeeves.server.JeevesConfig;
 import dev.jeeves.server.JeevesServer;
 import dev.jeeves.stubs.SandboxStubs;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -111,7 +112,7 @@ class ServerProviderPactIT {
         request.setHeader("X-Slack-Request-Timestamp", timestamp);
         if (!FORGED_SIGNATURE.equals(request.getFirstHeader("X-Slack-Signature").getValue())) {
             String signature = new SlackSignature.Generator(SLACK_SIGNING_SECRET)
-                    .generate(timestamp, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                    .generate(timestamp, new String(body, StandardCharsets.UTF_8));
             request.setHeader("X-Slack-Signature", signature);
         }
     }

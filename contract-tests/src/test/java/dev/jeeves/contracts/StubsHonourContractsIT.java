@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +47,9 @@ import org.junit.jupiter.api.TestFactory;
 class StubsHonourContractsIT {
     private static final Set<String> RESTRICTED_HEADERS = Set.of("content-length", "host", "connection");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** The pacts read so far, by provider: each file is read once. */
+    private static final Map<String, Pact> PACTS = new ConcurrentHashMap<>();
 
     private static SandboxStubs stubs;
 
@@ -191,11 +194,9 @@ class StubsHonourContractsIT {
                 .toList();
     }
 
-    private static final Map<String, Pact> PACTS = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** The pact the consumer tests wrote for this provider; a missing pact fails, it does not pass. */
     private static Pact pact(String provider) {
-        return PACTS.computeIfAbsent(provider, (Function<String, Pact>) name -> {
+        return PACTS.computeIfAbsent(provider, name -> {
             File file = new File(
                     System.getProperty("pact.rootDir", "target/pacts"),
                     ContractFacts.JEEVES_SERVER + "-" + name + ".json");

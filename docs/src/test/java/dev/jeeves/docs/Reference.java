@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
 
@@ -21,8 +22,7 @@ import picocli.CommandLine;
  * document the server serves).
  */
 final class Reference {
-    private static final java.util.Set<String> HTTP_METHODS =
-            java.util.Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private Reference() {}
 

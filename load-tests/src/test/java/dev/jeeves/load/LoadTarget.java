@@ -68,15 +68,21 @@ public final class LoadTarget implements AutoCloseable {
                     null,
                     null);
         }
-        SandboxStubs stubs = SandboxStubs.start();
+        Path dataDir;
         try {
-            Path dataDir = Files.createTempDirectory("jeeves-load-");
+            dataDir = Files.createTempDirectory("jeeves-load-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SandboxStubs stubs = SandboxStubs.start();
+        JeevesServer server = null;
+        try {
             Map<String, String> environment = new HashMap<>(stubs.environment());
             environment.put("JEEVES_PORT", "0");
             environment.put("JEEVES_HOST", "127.0.0.1");
             environment.put("JEEVES_DATA_DIR", dataDir.toString());
             environment.put("JEEVES_UPSTREAM_READ_TIMEOUT", "PT1S");
-            JeevesServer server = JeevesServer.start(JeevesConfig.load(environment));
+            server = JeevesServer.start(JeevesConfig.load(environment));
             ClientCredentials admin = ClientCredentials.loadOrCreate(dataDir);
             return new LoadTarget(
                     server.uri(),
@@ -85,9 +91,13 @@ public final class LoadTarget implements AutoCloseable {
                     SandboxStubs.SIGNING_SECRET,
                     stubs,
                     server);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
+            // Nothing left running when the token cannot be had or the server does not start.
+            if (server != null) {
+                server.close();
+            }
             stubs.close();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            throw e;
         }
     }
 

@@ -83,51 +83,48 @@ final class SlackTraffic {
         return retries.get();
     }
 
-    /** Replies Slack's stub accepted (HTTP 200), per channel, from its request journal. */
-    static Map<String, Integer> delivered(String journal) {
-        Map<String, Integer> delivered = new TreeMap<>();
-        try {
-            for (JsonNode served : JSON.readTree(journal).path("requests")) {
-                if (!served.path("request").path("url").asText().startsWith("/api/chat.postMessage")
-                        || served.path("response").path("status").asInt() != 200) {
-                    continue;
-                }
-                String channel = JSON.readTree(
-                                served.path("request").path("body").asText())
-                        .path("channel")
-                        .asText();
-                delivered.merge(channel, 1, Integer::sum);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return delivered;
-    }
-
-    /** Posts the Slack stub answered with anything but 200 (the injected faults). */
-    static long refused(String journal) {
-        try {
+    /**
+     * What the Slack stub's request journal says about the replies.
+     *
+     * @param delivered replies the stub accepted (HTTP 200), per channel
+     * @param refused post attempts it answered with anything else (the injected faults)
+     */
+    record Replies(Map<String, Integer> delivered, long refused) {
+        /** Reads the JSON of the stub's {@code /__admin/requests}, once. */
+        static Replies from(String journal) {
+            Map<String, Integer> delivered = new TreeMap<>();
             long refused = 0;
-            for (JsonNode served : JSON.readTree(journal).path("requests")) {
-                if (served.path("request").path("url").asText().startsWith("/api/chat.postMessage")
-                        && served.path("response").path("status").asInt() != 200) {
-                    refused++;
+            try {
+                for (JsonNode served : JSON.readTree(journal).path("requests")) {
+                    if (!served.path("request").path("url").asText().startsWith("/api/chat.postMessage")) {
+                        continue;
+                    }
+                    if (served.path("response").path("status").asInt() != 200) {
+                        refused++;
+                        continue;
+                    }
+                    String channel = JSON.readTree(
+                                    served.path("request").path("body").asText())
+                            .path("channel")
+                            .asText();
+                    delivered.merge(channel, 1, Integer::sum);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return refused;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Replies(delivered, refused);
         }
     }
 
     /** True once at least one reply per event has been delivered (the replies are sent asynchronously). */
     boolean settled(String journal) {
-        return delivered(journal).size() >= uniqueEvents();
+        return Replies.from(journal).delivered().size() >= uniqueEvents();
     }
 
-    /** {@link #EXACTLY_ONCE}, or what went wrong: events never answered, answered twice, or unknown channels. */
+    /** {@link #EXACTLY_ONCE}, or what went wrong: the events never answered and those answered twice. */
     String verdict(String journal) {
-        Map<String, Integer> delivered = delivered(journal);
+        Replies replies = Replies.from(journal);
+        Map<String, Integer> delivered = replies.delivered();
         List<String> lost = new ArrayList<>();
         List<String> doubled = new ArrayList<>();
         for (int n = 1; n <= uniqueEvents(); n++) {
@@ -138,11 +135,11 @@ final class SlackTraffic {
                 doubled.add(channel(n) + " x" + count);
             }
         }
-        int replies = delivered.values().stream().mapToInt(Integer::intValue).sum();
+        int total = delivered.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf(
                 "Delivered-once check: %d unique events, %d retries sent, %d replies delivered, %d post attempts"
                         + " refused by the stub, %d lost, %d doubled%n",
-                uniqueEvents(), retries(), replies, refused(journal), lost.size(), doubled.size());
+                uniqueEvents(), retries(), total, replies.refused(), lost.size(), doubled.size());
         if (lost.isEmpty() && doubled.isEmpty()) {
             return EXACTLY_ONCE;
         }
