@@ -1,32 +1,6 @@
 package dev.jeeves.server;
 
-import dev.jeeves.server.actions.ActionRouter;
-import dev.jeeves.server.actions.AlertsAction;
-import dev.jeeves.server.actions.ConfigAction;
-import dev.jeeves.server.actions.LocationAction;
-import dev.jeeves.server.actions.WeatherAction;
-import dev.jeeves.server.alerts.DailyAlerts;
-import dev.jeeves.server.auth.BearerAuth;
-import dev.jeeves.server.auth.ClientCredentials;
-import dev.jeeves.server.auth.TokenIssuer;
-import dev.jeeves.server.auth.TokenService;
-import dev.jeeves.server.http.ActionsService;
-import dev.jeeves.server.http.MessagesService;
-import dev.jeeves.server.http.ProblemException;
-import dev.jeeves.server.http.Problems;
-import dev.jeeves.server.http.RequestMetrics;
-import dev.jeeves.server.http.StatusService;
-import dev.jeeves.server.http.UsersService;
-import dev.jeeves.server.slack.SlackClient;
-import dev.jeeves.server.slack.SlackEventProcessor;
-import dev.jeeves.server.slack.SlackEventsService;
-import dev.jeeves.server.slack.SlackSignatureVerifier;
-import dev.jeeves.server.storage.AlertStore;
 import dev.jeeves.server.storage.Database;
-import dev.jeeves.server.storage.ProcessedEvents;
-import dev.jeeves.server.storage.SettingsStore;
-import dev.jeeves.server.storage.UserStore;
-import dev.jeeves.server.upstream.Upstream;
 import dev.jeeves.server.weather.OpenMeteoClient;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -35,7 +9,6 @@ import io.helidon.metrics.api.Metrics;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.accesslog.AccessLogFeature;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -43,16 +16,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A running Jeeves: the one place that builds every collaborator and wires them together, used by {@link Main},
- * by {@code jeeves serve} and by the tests alike, so none of them can drift from production.
+ * A running Jeeves: its {@link JeevesServices} served on a socket with health, metrics, OpenAPI and an access
+ * log, plus the scheduler of daily alerts. Used by {@link Main}, by {@code jeeves serve} and by the tests alike,
+ * so none of them can drift from production.
  *
  * <pre>{@code
  * try (JeevesServer jeeves = JeevesServer.start(JeevesConfig.load(System.getenv()))) {
@@ -62,35 +34,27 @@ import java.util.logging.Logger;
  */
 public final class JeevesServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JeevesServer.class.getName());
-    /** Slack retries for minutes; ids are kept well past that. */
-    private static final Duration KEEP_EVENT_IDS = Duration.ofHours(2);
 
     private final WebServer webServer;
     private final Database database;
-    private final SlackEventProcessor slackEvents;
+    private final JeevesServices services;
     private final ScheduledExecutorService scheduler;
-    private final OpenMeteoClient weather;
     private final Duration grace;
-    private final Instant startedAt;
     private final URI uri;
     private boolean stopped;
 
     private JeevesServer(
             WebServer webServer,
             Database database,
-            SlackEventProcessor slackEvents,
+            JeevesServices services,
             ScheduledExecutorService scheduler,
-            OpenMeteoClient weather,
             Duration grace,
-            Instant startedAt,
             String host) {
         this.webServer = webServer;
         this.database = database;
-        this.slackEvents = slackEvents;
+        this.services = services;
         this.scheduler = scheduler;
-        this.weather = weather;
         this.grace = grace;
-        this.startedAt = startedAt;
         // A wildcard address is reachable on loopback; name that, not 0.0.0.0, for clients to use.
         boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
         this.uri = URI.create("http://" + (wildcard ? "127.0.0.1" : host) + ":" + webServer.port());
@@ -107,45 +71,10 @@ public final class JeevesServer implements AutoCloseable {
      * @param clock the time everything in Jeeves reads (tests pass a fixed one)
      */
     public static JeevesServer start(JeevesConfig config, Clock clock) {
-        Instant startedAt = clock.instant();
         Database database = Database.open(config.jdbcUrl(), config.dataDir());
         try {
             MeterRegistry meters = Metrics.globalRegistry();
-            Upstream upstream = new Upstream(Upstream.httpClient(config.connectTimeout()), meters);
-            OpenMeteoClient weather =
-                    new OpenMeteoClient(upstream, config.geocodingUrl(), config.forecastUrl(), config.readTimeout());
-            SlackClient slack = new SlackClient(
-                    upstream,
-                    config.slackApiUrl(),
-                    config.slackBotToken(),
-                    config.slackPostAttempts(),
-                    config.readTimeout(),
-                    meters);
-
-            ClientCredentials admin = ClientCredentials.loadOrCreate(config.dataDir());
-            TokenIssuer tokens = new TokenIssuer(TokenIssuer.loadOrCreateKey(config.dataDir()), clock);
-
-            UserStore users = new UserStore(database.dataSource(), clock);
-            SettingsStore settings = new SettingsStore(database.dataSource());
-            AlertStore alerts = new AlertStore(database.dataSource());
-            ProcessedEvents processedEvents = new ProcessedEvents(database.dataSource(), clock);
-
-            ActionRouter router = ActionRouter.withHelp(
-                    List.of(
-                            new WeatherAction(weather, users),
-                            new LocationAction(weather, users),
-                            new ConfigAction(settings),
-                            new AlertsAction(alerts, users)),
-                    users,
-                    meters);
-
-            SlackEventProcessor slackEvents = new SlackEventProcessor(router, slack);
-            SlackEventsService slackService = new SlackEventsService(
-                    config.slackSigningSecret().map(secret -> new SlackSignatureVerifier(secret, clock)),
-                    processedEvents,
-                    slackEvents,
-                    meters);
-
+            JeevesServices services = JeevesServices.create(config, clock, database, meters);
             WebServer webServer = WebServer.builder()
                     .config(config.server())
                     .host(config.host())
@@ -174,16 +103,7 @@ public final class JeevesServer implements AutoCloseable {
                             .staticFile("META-INF/openapi.yaml")
                             .build())
                     .addFeature(AccessLogFeature.builder().commonLogFormat().build())
-                    .routing(routing -> routing(
-                            routing,
-                            new RequestMetrics(meters),
-                            new BearerAuth(tokens),
-                            new TokenService(admin, tokens),
-                            slackService,
-                            new MessagesService(router),
-                            new UsersService(users, settings, alerts, weather),
-                            new ActionsService(router),
-                            new StatusService(startedAt, clock, database, weather)))
+                    .routing(services::routing)
                     .build()
                     .start();
             if (!webServer.isRunning()) {
@@ -192,69 +112,15 @@ public final class JeevesServer implements AutoCloseable {
                         + " (in use, or not an address of this machine): set JEEVES_HOST or JEEVES_PORT");
             }
 
-            DailyAlerts dailyAlerts = new DailyAlerts(alerts, weather, slack, clock);
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("jeeves-scheduler").daemon(true).factory());
             long interval = config.alertCheckInterval().toMillis();
-            scheduler.scheduleAtFixedRate(
-                    () -> housekeeping(dailyAlerts, processedEvents), interval, interval, TimeUnit.MILLISECONDS);
+            scheduler.scheduleAtFixedRate(services::housekeeping, interval, interval, TimeUnit.MILLISECONDS);
             return new JeevesServer(
-                    webServer,
-                    database,
-                    slackEvents,
-                    scheduler,
-                    weather,
-                    config.shutdownGracePeriod(),
-                    startedAt,
-                    config.host());
+                    webServer, database, services, scheduler, config.shutdownGracePeriod(), config.host());
         } catch (RuntimeException e) {
             database.close();
             throw e;
-        }
-    }
-
-    /** The HTTP routes. Production and tests both come through here. */
-    static void routing(
-            HttpRouting.Builder routing,
-            RequestMetrics requestMetrics,
-            BearerAuth bearerAuth,
-            TokenService tokens,
-            SlackEventsService slack,
-            MessagesService messages,
-            UsersService users,
-            ActionsService actions,
-            StatusService status) {
-        Problems.register(routing);
-        routing.addFilter(requestMetrics)
-                .addFilter(bearerAuth)
-                .register(tokens)
-                .register("/slack/events", slack)
-                .register("/api/messages", messages)
-                .register("/api/users", users)
-                .register("/api/actions", actions)
-                .register("/api/status", status)
-                .any("/api/*", (req, res) -> {
-                    throw ProblemException.notFound(
-                            "no endpoint " + req.prologue().method().text() + " "
-                                    + req.prologue().uriPath().rawPath());
-                })
-                .any("/slack/*", (req, res) -> {
-                    throw ProblemException.notFound(
-                            "no endpoint " + req.prologue().method().text() + " "
-                                    + req.prologue().uriPath().rawPath());
-                });
-    }
-
-    private static void housekeeping(DailyAlerts dailyAlerts, ProcessedEvents processedEvents) {
-        try {
-            int sent = dailyAlerts.sendDue();
-            if (sent > 0) {
-                LOG.info("sent " + sent + " daily weather alert(s)");
-            }
-            processedEvents.purgeOlderThan(KEEP_EVENT_IDS);
-        } catch (RuntimeException e) {
-            // A failed check must not cancel the schedule: the next one tries again.
-            LOG.log(Level.WARNING, "scheduled housekeeping failed", e);
         }
     }
 
@@ -270,12 +136,12 @@ public final class JeevesServer implements AutoCloseable {
 
     /** When the server started. */
     public Instant startedAt() {
-        return startedAt;
+        return services.startedAt();
     }
 
     /** The Open-Meteo client, whose circuit state a status page reports. */
     public OpenMeteoClient weather() {
-        return weather;
+        return services.weather();
     }
 
     /**
@@ -289,7 +155,7 @@ public final class JeevesServer implements AutoCloseable {
         }
         stopped = true;
         webServer.stop();
-        boolean drained = slackEvents.close(grace);
+        boolean drained = services.drainSlackReplies(grace);
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);

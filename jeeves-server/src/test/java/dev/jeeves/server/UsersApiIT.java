@@ -97,15 +97,6 @@ class UsersApiIT extends FunctionalTest {
     }
 
     @Test
-    void getAnswers404ForAnUnknownUser() {
-        api().get("/api/users/NOBODY-" + newUser())
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.startsWith("no user with id"));
-    }
-
-    @Test
     void listPagesThroughUsers() {
         String first = newUser();
         String second = newUser();

@@ -1,0 +1,221 @@
+package dev.jeeves.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jeeves.server.auth.Scopes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the HTTP API answers when no upstream is involved: the same bodies run in memory against the routing
+ * ({@link HttpApiInMemoryTest}, Helidon's {@code DirectClient}, no socket) and over real HTTP against a running
+ * Jeeves ({@link HttpApiOverHttpIT}, which {@code -Djeeves.url} can point at a deployment).
+ */
+abstract class HttpApiBehaviour {
+    /** An answer, read whole: status, content type, the WWW-Authenticate header, and the body as JSON. */
+    record Answer(Status status, String contentType, String wwwAuthenticate, JsonNode json) {
+        String text(String field) {
+            return json.path(field).asText();
+        }
+    }
+
+    /** The client to send requests with: direct to the routing, or over a socket. */
+    abstract Http1Client client();
+
+    /** The admin client's id and secret. */
+    abstract String[] clientCredentials();
+
+    private String adminToken;
+
+    String adminToken() {
+        if (adminToken == null) {
+            adminToken = token(null);
+        }
+        return adminToken;
+    }
+
+    /** A token from {@code POST /oauth/token}, with every scope unless one is given. */
+    String token(String scope) {
+        String[] client = clientCredentials();
+        String form = "grant_type=client_credentials&client_id=" + encode(client[0]) + "&client_secret="
+                + encode(client[1]) + (scope == null ? "" : "&scope=" + encode(scope));
+        Answer answer = send(Method.POST, "/oauth/token", "application/x-www-form-urlencoded", form, null);
+        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(Status.OK_200);
+        return answer.text("access_token");
+    }
+
+    Answer send(Method method, String path, String contentType, String body, String token) {
+        Http1ClientRequest request = client().method(method).path(path);
+        if (token != null) {
+            request.header(HeaderNames.AUTHORIZATION, "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header(HeaderNames.CONTENT_TYPE, contentType);
+        }
+        try (Http1ClientResponse response = body == null ? request.request() : request.submit(body)) {
+            String text = response.as(String.class);
+            return new Answer(
+                    response.status(),
+                    response.headers().contentType().map(Object::toString).orElse(""),
+                    response.headers().first(HeaderNames.WWW_AUTHENTICATE).orElse(""),
+                    text.isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Answer get(String path) {
+        return send(Method.GET, path, null, null, adminToken());
+    }
+
+    Answer postJson(String path, String json) {
+        return send(Method.POST, path, "application/json", json, adminToken());
+    }
+
+    Answer ask(String text) {
+        return postJson("/api/messages", "{\"user\":\"" + newUser() + "\",\"text\":\"" + text + "\"}");
+    }
+
+    static void assertProblem(Answer answer, Status status, String detail) {
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().path("status").asInt()).isEqualTo(status.code());
+        assertThat(answer.text("detail")).isEqualTo(detail);
+    }
+
+    static String newUser() {
+        return "T"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void answersHelpWithEveryAction() {
+        Answer answer = ask("help");
+        assertThat(answer.status()).isEqualTo(Status.OK_200);
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(answer.text("action")).isEqualTo("help");
+        assertThat(answer.text("reply")).contains("weather [in|for] <place>").contains("config show");
+    }
+
+    @Test
+    void answersAnUnknownWord() {
+        Answer answer = ask("dance please");
+        assertThat(answer.text("action")).isEqualTo("unknown");
+        assertThat(answer.text("reply")).isEqualTo("I don't know how to \"dance\". Try \"help\".");
+    }
+
+    @Test
+    void keepsSettingsBetweenMessages() {
+        String user = newUser();
+        postJson("/api/messages", "{\"user\":\"" + user + "\",\"text\":\"config set units metric\"}");
+        Answer answer = postJson("/api/messages", "{\"user\":\"" + user + "\",\"text\":\"config get units\"}");
+        assertThat(answer.text("reply")).isEqualTo("units = metric");
+    }
+
+    @Test
+    void listsTheActions() {
+        Answer answer = get("/api/actions");
+        assertThat(answer.json().findValuesAsText("name"))
+                .containsExactly("help", "weather", "location", "config", "alerts");
+        assertThat(answer.json().get(1).path("usage").asText()).isEqualTo("weather [in|for] <place>");
+    }
+
+    @Test
+    void refusesMalformedJsonSayingWhere() {
+        Answer answer = postJson("/api/messages", "{\"user\":\"U1\",");
+        assertThat(answer.status()).isEqualTo(Status.BAD_REQUEST_400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.text("instance")).isEqualTo("/api/messages");
+        assertThat(answer.text("detail")).startsWith("malformed JSON at line 1");
+    }
+
+    @Test
+    void refusesAMissingField() {
+        assertProblem(
+                postJson("/api/messages", "{\"user\":\"U1\"}"), Status.BAD_REQUEST_400, "field \"text\" is required");
+    }
+
+    @Test
+    void refusesAWrongType() {
+        assertProblem(
+                postJson("/api/messages", "{\"user\":\"U1\",\"text\":42}"),
+                Status.BAD_REQUEST_400,
+                "field \"text\" must be a string, not number");
+    }
+
+    @Test
+    void refusesABodyThatIsNotAnObject() {
+        assertProblem(
+                postJson("/api/messages", "[\"help\"]"), Status.BAD_REQUEST_400, "the body must be a JSON object");
+    }
+
+    @Test
+    void refusesAnInvalidUserId() {
+        Answer answer = postJson("/api/messages", "{\"user\":\"not an id!\",\"text\":\"help\"}");
+        assertThat(answer.status()).isEqualTo(Status.BAD_REQUEST_400);
+        assertThat(answer.text("detail")).contains("is not a valid user id");
+    }
+
+    @Test
+    void refusesTextOverTheLimit() {
+        assertProblem(
+                postJson("/api/messages", "{\"user\":\"U1\",\"text\":\"" + "a".repeat(4001) + "\"}"),
+                Status.BAD_REQUEST_400,
+                "field \"text\" has 4001 characters; the most is 4000");
+    }
+
+    @Test
+    void refusesAnOversizedBody() {
+        Answer answer = postJson("/api/messages", "{\"user\":\"U1\",\"text\":\"" + "a".repeat(70_000) + "\"}");
+        assertThat(answer.status()).isEqualTo(Status.REQUEST_ENTITY_TOO_LARGE_413);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.text("detail")).contains("the most accepted here is 65536");
+    }
+
+    @Test
+    void answersUnknownApiPathsWithAProblem() {
+        assertProblem(get("/api/nothing-here"), Status.NOT_FOUND_404, "no endpoint GET /api/nothing-here");
+    }
+
+    @Test
+    void answers404ForAnUnknownUser() {
+        Answer answer = get("/api/users/NOBODY" + newUser());
+        assertThat(answer.status()).isEqualTo(Status.NOT_FOUND_404);
+        assertThat(answer.text("detail")).startsWith("no user with id");
+    }
+
+    @Test
+    void refusesTheApiWithoutATokenAndSaysHowToGetOne() {
+        Answer answer = send(Method.GET, "/api/actions", null, null, null);
+        assertThat(answer.status()).isEqualTo(Status.UNAUTHORIZED_401);
+        assertThat(answer.wwwAuthenticate()).isEqualTo("Bearer realm=\"jeeves\"");
+        assertThat(answer.text("detail")).contains("POST /oauth/token");
+    }
+
+    @Test
+    void aReadOnlyTokenCanReadUsersButNotChangeThem() {
+        String readOnly = token(Scopes.USERS_READ);
+        assertThat(send(Method.GET, "/api/users", null, null, readOnly).status())
+                .isEqualTo(Status.OK_200);
+        Answer refused =
+                send(Method.PUT, "/api/users/" + newUser(), "application/json", "{\"name\":\"Eve\"}", readOnly);
+        assertThat(refused.status()).isEqualTo(Status.FORBIDDEN_403);
+        assertThat(refused.wwwAuthenticate()).contains("error=\"insufficient_scope\"");
+        assertThat(refused.text("detail")).contains("\"users:write\"");
+    }
+}
