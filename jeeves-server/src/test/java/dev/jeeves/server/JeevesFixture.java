@@ -62,6 +62,20 @@ public final class JeevesFixture implements AutoCloseable {
         return url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url));
     }
 
+    /**
+     * The Slack signing secret of the Jeeves under test: the fixture's own, or for a live server the one given
+     * as {@code -Djeeves.signing-secret} (a test that must sign is skipped without it).
+     */
+    public static String signingSecret() {
+        if (liveUrl().isEmpty()) {
+            return SIGNING_SECRET;
+        }
+        String secret = System.getProperty("jeeves.signing-secret", "");
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                secret.isEmpty(), "needs -Djeeves.signing-secret to sign requests to a live server");
+        return secret;
+    }
+
     /** A request to this Jeeves carrying a valid admin token. */
     public io.restassured.specification.RequestSpecification authorized() {
         return io.restassured.RestAssured.given()

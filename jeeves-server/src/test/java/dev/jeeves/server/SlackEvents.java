@@ -34,7 +34,7 @@ final class SlackEvents {
     }
 
     static Response post(URI jeeves, String body) {
-        return post(jeeves, body, JeevesFixture.SIGNING_SECRET, Instant.now());
+        return post(jeeves, body, JeevesFixture.signingSecret(), Instant.now());
     }
 
     static Response post(URI jeeves, String body, String secret, Instant when) {

@@ -22,16 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SlackEventsIT extends FunctionalTest {
     static final Duration DEADLINE = Duration.ofSeconds(10);
-
-    @BeforeEach
-    void needsStubs() {
-        assumeStubs();
-    }
 
     static RequestPatternBuilder postsTo(String channel) {
         return postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
@@ -77,6 +71,7 @@ class SlackEventsIT extends FunctionalTest {
 
     @Test
     void answersAMentionInItsThreadWithoutTheMention() {
+        assumeStubs();
         String user = newUser();
         SlackEvents.post(jeeves.uri(), SlackEvents.mention(SlackEvents.newEventId(), user, "weather in Berlin"))
                 .then()
@@ -94,6 +89,7 @@ class SlackEventsIT extends FunctionalTest {
 
     @Test
     void answersADirectMessageOutsideAnyThread() {
+        assumeStubs();
         SlackEvents.post(
                         jeeves.uri(),
                         SlackEvents.directMessage(SlackEvents.newEventId(), newUser(), "config get units"))
@@ -110,6 +106,7 @@ class SlackEventsIT extends FunctionalTest {
 
     @Test
     void ignoresMessagesFromBotsAndEdits() {
+        assumeStubs();
         String user = newUser();
         String fromBot = """
                 {"type":"event_callback","event_id":"%s","event":{"type":"message","channel_type":"im",
@@ -137,6 +134,7 @@ class SlackEventsIT extends FunctionalTest {
     // tag::exactly-once[]
     @Test
     void processesAnEventOnceWhenSlackRetriesWhileTheFirstAttemptRuns() throws Exception {
+        assumeStubs();
         // Open-Meteo is slow, so the first attempt is still running when the retries arrive.
         jeeves.openMeteo()
                 .stubFor(
@@ -172,6 +170,7 @@ class SlackEventsIT extends FunctionalTest {
 
     @Test
     void waitsForRetryAfterWhenSlackRateLimits() {
+        assumeStubs();
         jeeves.slack()
                 .stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                         .inScenario("rate limit")
@@ -194,6 +193,7 @@ class SlackEventsIT extends FunctionalTest {
 
     @Test
     void retriesWhenSlackFailsWithAServerError() {
+        assumeStubs();
         jeeves.slack()
                 .stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                         .inScenario("outage")
@@ -211,6 +211,7 @@ class SlackEventsIT extends FunctionalTest {
 
     @Test
     void givesUpAfterTheConfiguredAttemptsAndCountsTheLoss() {
+        assumeStubs();
         jeeves.slack()
                 .stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                         .atPriority(1)
@@ -228,6 +229,7 @@ class SlackEventsIT extends FunctionalTest {
 
     @Test
     void countsARefusedReplyWithoutRetryingIt() {
+        assumeStubs();
         jeeves.slack()
                 .stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                         .atPriority(1)
@@ -262,7 +264,7 @@ class SlackEventsIT extends FunctionalTest {
         SlackEvents.post(
                         jeeves.uri(),
                         SlackEvents.mention(SlackEvents.newEventId(), newUser(), "help"),
-                        JeevesFixture.SIGNING_SECRET,
+                        JeevesFixture.signingSecret(),
                         Instant.now().minus(Duration.ofMinutes(6)))
                 .then()
                 .statusCode(401)
