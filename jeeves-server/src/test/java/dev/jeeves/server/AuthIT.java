@@ -157,6 +157,27 @@ class AuthIT extends FunctionalTest {
     }
 
     @Test
+    void refusesRepeatedParametersAndTwoWaysOfAuthenticating() {
+        String[] client = jeeves.clientCredentials();
+        tokenRequest()
+                .formParam("client_id", client[0], "someone-else")
+                .formParam("client_secret", client[1])
+                .post("/oauth/token")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("invalid_request: client_id is given more than once"));
+        tokenRequest()
+                .auth()
+                .preemptive()
+                .basic(client[0], client[1])
+                .formParam("client_id", client[0])
+                .post("/oauth/token")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("as HTTP Basic or in the form, not both"));
+    }
+
+    @Test
     void publishesThePublicKeyAsAJwk() throws Exception {
         String kid = com.nimbusds.jwt.SignedJWT.parse(jeeves.accessToken())
                 .getHeader()

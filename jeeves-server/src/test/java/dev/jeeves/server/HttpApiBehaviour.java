@@ -165,6 +165,17 @@ abstract class HttpApiBehaviour {
     }
 
     @Test
+    void refusesABodyNotSentAsJsonAndStoresNothing() {
+        String user = newUser();
+        Answer answer = send(Method.PUT, "/api/users/" + user, "text/plain", "{\"name\":\"Eve\"}", adminToken());
+        assertProblem(
+                answer,
+                Status.UNSUPPORTED_MEDIA_TYPE_415,
+                "send the body as JSON with Content-Type: application/json, not text/plain");
+        assertThat(get("/api/users/" + user).status()).isEqualTo(Status.NOT_FOUND_404);
+    }
+
+    @Test
     void refusesAnInvalidUserId() {
         Answer answer = postJson("/api/messages", "{\"user\":\"not an id!\",\"text\":\"help\"}");
         assertThat(answer.status()).isEqualTo(Status.BAD_REQUEST_400);

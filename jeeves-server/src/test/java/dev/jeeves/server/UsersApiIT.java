@@ -117,6 +117,10 @@ class UsersApiIT extends FunctionalTest {
                 .then()
                 .statusCode(400)
                 .body("detail", equalTo("query parameter \"limit\" must be a whole number from 1 to 500, got \"0\""));
+        api().get("/api/users?limit=2&limit=3")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("query parameter \"limit\" is given 2 times; give it once"));
         api().get("/api/users?offset=-1").then().statusCode(400);
         api().get("/api/users?limit=ten").then().statusCode(400);
     }

@@ -54,6 +54,12 @@ public final class TokenService implements HttpService {
                     "send the request form-encoded (Content-Type: application/x-www-form-urlencoded)");
         }
         UriQuery params = UriQuery.create(new String(RequestBodies.read(req, 8 * 1024), StandardCharsets.UTF_8));
+        for (String name : params.names()) {
+            // RFC 6749 §3.2: parameters must not be included more than once.
+            if (params.all(name).size() > 1) {
+                throw oauthError(Status.BAD_REQUEST_400, "invalid_request", name + " is given more than once");
+            }
+        }
         String grant = params.first("grant_type").orElse("");
         if (!grant.equals("client_credentials")) {
             throw oauthError(
@@ -101,6 +107,13 @@ public final class TokenService implements HttpService {
     private static String[] clientOf(ServerRequest req, UriQuery params) {
         var authorization = req.headers().first(HeaderNames.AUTHORIZATION);
         if (authorization.isPresent() && authorization.get().regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (params.contains("client_id") || params.contains("client_secret")) {
+                // RFC 6749 §2.3: a client must not use more than one way to authenticate in a request.
+                throw oauthError(
+                        Status.BAD_REQUEST_400,
+                        "invalid_request",
+                        "give the client credentials once: as HTTP Basic or in the form, not both");
+            }
             try {
                 String decoded = new String(
                         Base64.getDecoder()

@@ -13,7 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
  * {@code GET /api/actions}: what Jeeves can do, for clients that build their own help.
  *
  * <pre>{@code
- * curl -s localhost:8080/api/actions
+ * curl -s localhost:8080/api/actions -H "Authorization: Bearer $(jeeves token)"
  * [{"name":"help","usage":"help [action]","description":"Lists what I can do, or explains one action."}, ...]
  * }</pre>
  */

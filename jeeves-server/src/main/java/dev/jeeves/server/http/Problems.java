@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * they need, our own failures with an id to find in the log and no stack trace.
  *
  * <pre>{@code
- * curl -s -X POST localhost:8080/api/messages -d '{"user":"U1"}'
+ * curl -s localhost:8080/api/messages -H "Authorization: Bearer $(jeeves token)" \
+ *      -H 'Content-Type: application/json' -d '{"user":"U1"}'
  * {"type":"about:blank","title":"Bad Request","status":400,"detail":"field \"text\" is required","instance":"/api/messages"}
  * }</pre>
  */

@@ -38,8 +38,21 @@ public final class RequestBodies {
         }
     }
 
-    /** Reads the body as a JSON object. */
+    /** Reads the body as a JSON object; it must be declared as JSON ({@code application/json} or {@code +json}). */
     public static JsonNode readJsonObject(ServerRequest request, int limit) {
+        if (!request.content().hasEntity()) {
+            throw ProblemException.badRequest("the request needs a JSON object body");
+        }
+        String type = request.headers()
+                .contentType()
+                .map(contentType -> contentType.mediaType().text())
+                .orElse("");
+        if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
+            throw new ProblemException(
+                    Status.UNSUPPORTED_MEDIA_TYPE_415,
+                    "send the body as JSON with Content-Type: application/json"
+                            + (type.isEmpty() ? " (the request has no Content-Type)" : ", not " + type));
+        }
         byte[] body = read(request, limit);
         if (body.length == 0) {
             throw ProblemException.badRequest("the request needs a JSON object body");

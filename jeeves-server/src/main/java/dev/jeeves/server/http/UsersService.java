@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  * {@code /api/users}: list, show, change and delete the people Jeeves knows.
  *
  * <pre>{@code
- * curl -s 'localhost:8080/api/users?limit=10'
- * curl -s -X PUT localhost:8080/api/users/U123 -d '{"name":"Ada","location":"London"}'
- * curl -s -X DELETE localhost:8080/api/users/U123
+ * AUTH="Authorization: Bearer $(jeeves token)"
+ * curl -s -H "$AUTH" 'localhost:8080/api/users?limit=10'
+ * curl -s -H "$AUTH" -X PUT localhost:8080/api/users/U123 -H 'Content-Type: application/json' \
+ *      -d '{"name":"Ada","location":"London"}'
+ * curl -s -H "$AUTH" -X DELETE localhost:8080/api/users/U123
  * }</pre>
  */
 public final class UsersService implements HttpService {
@@ -172,6 +174,10 @@ public final class UsersService implements HttpService {
         List<String> values = req.query().all(name, List::of);
         if (values.isEmpty()) {
             return fallback;
+        }
+        if (values.size() > 1) {
+            throw ProblemException.badRequest(
+                    "query parameter \"" + name + "\" is given " + values.size() + " times; give it once");
         }
         try {
             int value = Integer.parseInt(values.get(0));
