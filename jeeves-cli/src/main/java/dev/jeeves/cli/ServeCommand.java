@@ -55,6 +55,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LogConfig.configureRuntime();
+        ShutdownLogging.openHandlers();
         Map<String, String> environment = new HashMap<>(cli.environment);
         environment.put("JEEVES_DATA_DIR", cli.dataDir().toString());
         if (host != null) {

@@ -279,6 +279,48 @@ class JeevesCliIT {
     }
 
     @Test
+    void theLauncherServesUntilSigtermThenStopsInOrder(@TempDir Path serveDir) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of("target", "jeeves").toString(),
+                        "serve",
+                        "--sandbox",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        serveDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(serveDir.resolve("serve.log").toFile());
+        builder.environment()
+                .put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        Process process = builder.start();
+        try {
+            String url = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> java.nio.file.Files.readAllLines(serveDir.resolve("serve.log")).stream()
+                                    .filter(line -> line.startsWith("Jeeves is running at "))
+                                    .map(line -> line.substring("Jeeves is running at ".length()))
+                                    .findFirst()
+                                    .orElse(null),
+                            java.util.Objects::nonNull);
+            CliRun ask =
+                    CliRun.run(Map.of("JEEVES_SERVER", url, "JEEVES_DATA_DIR", serveDir.toString()), "ask", "help");
+            assertThat(ask.exitCode()).isZero();
+            process.destroy(); // SIGTERM
+            assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(process.exitValue())
+                .as("a clean stop on SIGTERM: 0, or 143 (128 + SIGTERM)")
+                .isIn(0, 143);
+        assertThat(java.nio.file.Files.readString(serveDir.resolve("serve.log")))
+                .as("the access log, and the last line of an orderly stop")
+                .contains("\"POST /api/messages HTTP/1.1\" 200")
+                .contains("Jeeves stopped, every pending reply sent");
+    }
+
+    @Test
     void serveRunsAServerWithTheSandboxUntilStopped(@TempDir Path serveDir) throws Exception {
         java.io.StringWriter out = new java.io.StringWriter();
         int[] exit = {-1};

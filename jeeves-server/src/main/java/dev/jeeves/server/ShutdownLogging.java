@@ -1,6 +1,7 @@
 package dev.jeeves.server;
 
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 /**
  * Keeps JUL logging alive until Jeeves has stopped (see {@link ShutdownAwareLogManager}). A separate class on
@@ -12,6 +13,15 @@ public final class ShutdownLogging {
     /** Call first thing in {@code main}, before anything logs. */
     public static void install() {
         System.setProperty("java.util.logging.manager", "dev.jeeves.server.ShutdownAwareLogManager");
+    }
+
+    /**
+     * Call once logging is configured: creates the log handlers now. The JDK creates them with the first log
+     * record, and never once shutdown has begun, so a server that had logged nothing before SIGTERM would lose
+     * the lines of its stop.
+     */
+    public static void openHandlers() {
+        Logger.getLogger("").getHandlers();
     }
 
     /** Call last in the shutdown hook: flushes and closes the log handlers. */
