@@ -45,6 +45,16 @@ class JeevesCliTest {
     }
 
     @Test
+    void printsTheSameVersionWithOrWithoutTheCommandModel() {
+        // "--version" alone is answered before picocli builds its model; with another option, picocli answers.
+        CliRun fast = jeeves("--version");
+        CliRun picocli = jeeves("--verbose", "--version");
+        assertThat(picocli.exitCode()).isZero();
+        assertThat(fast.out()).isEqualTo(picocli.out());
+        assertThat(jeeves("-V").out()).isEqualTo(picocli.out());
+    }
+
+    @Test
     void mainHelpHasExamplesAndExitCodes() {
         CliRun run = jeeves("--help");
         assertThat(run.out())
