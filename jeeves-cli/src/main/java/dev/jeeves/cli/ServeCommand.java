@@ -1,11 +1,6 @@
 package dev.jeeves.cli;
 
-import dev.jeeves.server.JeevesConfig;
-import dev.jeeves.server.JeevesServer;
-import dev.jeeves.server.ShutdownLogging;
 import dev.jeeves.server.auth.ClientCredentials;
-import dev.jeeves.stubs.SandboxStubs;
-import io.helidon.logging.common.LogConfig;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jeeves serve}: runs the Jeeves server in this process with the server module's own wiring
- * ({@link JeevesServer}), until Ctrl-C or SIGTERM. {@code --sandbox} adds stub Slack and Open-Meteo on loopback.
+ * ({@link InProcessJeeves}), until Ctrl-C or SIGTERM. {@code --sandbox} adds stub Slack and Open-Meteo on loopback.
  */
 @Command(
         name = "serve",
@@ -54,8 +49,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        LogConfig.configureRuntime();
-        ShutdownLogging.openHandlers();
         Map<String, String> environment = new HashMap<>(cli.environment);
         environment.put("JEEVES_DATA_DIR", cli.dataDir().toString());
         if (host != null) {
@@ -64,32 +57,29 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             environment.put("JEEVES_PORT", port.toString());
         }
-        SandboxStubs stubs = sandbox ? SandboxStubs.start() : null;
-        if (stubs != null) {
-            environment.putAll(stubs.environment());
-        }
-        JeevesServer server;
+        InProcessJeeves jeeves;
         try {
-            server = JeevesServer.start(JeevesConfig.load(environment));
+            jeeves = InProcessJeeves.start(environment, sandbox);
         } catch (RuntimeException e) {
-            if (stubs != null) {
-                stubs.close();
-            }
             throw new CliException(CliException.FAILURE, "cannot start Jeeves: " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> stop(server, stubs, stopped), "jeeves-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    jeeves.close();
+                    stopped.countDown();
+                },
+                "jeeves-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         PrintWriter out = Output.out(cli);
-        out.println("Jeeves is running at " + server.uri());
+        out.println("Jeeves is running at " + jeeves.uri());
         out.println("Admin credentials: " + cli.dataDir().resolve(ClientCredentials.FILE_NAME)
                 + " (\"jeeves\" commands find them there)");
-        if (stubs != null) {
-            out.println(
-                    "Sandbox: stub Slack at " + stubs.slackApiUrl() + ", stub Open-Meteo at " + stubs.openMeteoUrl());
+        jeeves.sandboxDescription().ifPresent(stubs -> {
+            out.println("Sandbox: " + stubs);
             out.println("Try:     jeeves ask weather in Paris   |   jeeves slack send help");
-        }
+        });
         out.println("Press Ctrl-C to stop.");
         out.flush();
         try {
@@ -97,17 +87,8 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             // Stopped from inside the process (tests): the same orderly stop as SIGTERM.
             Runtime.getRuntime().removeShutdownHook(hook);
-            stop(server, stubs, stopped);
+            jeeves.close();
         }
         return 0;
-    }
-
-    private static void stop(JeevesServer server, SandboxStubs stubs, CountDownLatch stopped) {
-        server.close();
-        if (stubs != null) {
-            stubs.close();
-        }
-        ShutdownLogging.resetAfterShutdown();
-        stopped.countDown();
     }
 }
