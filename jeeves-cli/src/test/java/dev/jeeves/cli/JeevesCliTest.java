@@ -38,6 +38,23 @@ class JeevesCliTest {
     }
 
     @Test
+    void coloursHelpOnlyWhereColourIsWantedAndNeverWithNoColor() {
+        // Off the terminal (as here) no colour; picocli.ansi=true stands in for a terminal.
+        assertThat(jeeves("--help").out()).doesNotContain("\u001B[");
+        String before = System.setProperty("picocli.ansi", "true");
+        try {
+            assertThat(jeeves("--help").out()).contains("\u001B[");
+            assertThat(CliRun.run(Map.of("NO_COLOR", "1"), "--help").out()).doesNotContain("\u001B[");
+        } finally {
+            if (before == null) {
+                System.clearProperty("picocli.ansi");
+            } else {
+                System.setProperty("picocli.ansi", before);
+            }
+        }
+    }
+
+    @Test
     void printsTheVersion() {
         CliRun run = jeeves("--version");
         assertThat(run.exitCode()).isZero();
