@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * Jeeves ({@link HttpApiOverHttpIT}, which {@code -Djeeves.url} can point at a deployment).
  */
 abstract class HttpApiBehaviour {
-    /** An answer, read whole: status, content type, the WWW-Authenticate header, and the body as JSON. */
-    record Answer(Status status, String contentType, String wwwAuthenticate, JsonNode json) {
+    /** An answer, read whole: status, content type, the WWW-Authenticate and Allow headers, the body as JSON. */
+    record Answer(Status status, String contentType, String wwwAuthenticate, String allow, JsonNode json) {
         String text(String field) {
             return json.path(field).asText();
         }
@@ -69,6 +69,7 @@ abstract class HttpApiBehaviour {
                     response.status(),
                     response.headers().contentType().map(Object::toString).orElse(""),
                     response.headers().first(HeaderNames.WWW_AUTHENTICATE).orElse(""),
+                    response.headers().first(HeaderNames.ALLOW).orElse(""),
                     text.isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -201,6 +202,24 @@ abstract class HttpApiBehaviour {
     @Test
     void answersUnknownApiPathsWithAProblem() {
         assertProblem(get("/api/nothing-here"), Status.NOT_FOUND_404, "no endpoint GET /api/nothing-here");
+    }
+
+    @Test
+    void answersAMethodAPathDoesNotTakeWith405AndWhatItTakes() {
+        Answer messages = send(Method.DELETE, "/api/messages", null, null, adminToken());
+        assertProblem(messages, Status.METHOD_NOT_ALLOWED_405, "/api/messages takes POST, not DELETE");
+        assertThat(messages.allow()).isEqualTo("POST");
+        Answer user = send(Method.PATCH, "/api/users/U1", "application/json", "{\"name\":\"Eve\"}", adminToken());
+        assertThat(user.status()).isEqualTo(Status.METHOD_NOT_ALLOWED_405);
+        assertThat(user.allow()).isEqualTo("GET, PUT, DELETE");
+    }
+
+    @Test
+    void refusesAnUnknownFieldRatherThanIgnoreIt() {
+        assertProblem(
+                postJson("/api/messages", "{\"user\":\"U1\",\"text\":\"help\",\"channel\":\"C1\"}"),
+                Status.BAD_REQUEST_400,
+                "unknown field \"channel\"; a message has \"user\" and \"text\"");
     }
 
     @Test

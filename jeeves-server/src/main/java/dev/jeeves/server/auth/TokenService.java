@@ -2,6 +2,7 @@ package dev.jeeves.server.auth;
 
 import dev.jeeves.server.Json;
 import dev.jeeves.server.http.ProblemException;
+import dev.jeeves.server.http.Problems;
 import dev.jeeves.server.http.RequestBodies;
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.HeaderNames;
@@ -39,7 +40,10 @@ public final class TokenService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/oauth/token", this::token).get("/.well-known/jwks.json", this::jwks);
+        rules.post("/oauth/token", this::token)
+                .any("/oauth/token", Problems.onlyMethods("POST"))
+                .get("/.well-known/jwks.json", this::jwks)
+                .any("/.well-known/jwks.json", Problems.onlyMethods("GET"));
     }
 
     private void token(ServerRequest req, ServerResponse res) {

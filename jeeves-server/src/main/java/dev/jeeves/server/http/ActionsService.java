@@ -27,7 +27,7 @@ public final class ActionsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list);
+        rules.get("/", this::list).any("/", Problems.onlyMethods("GET"));
     }
 
     private void list(ServerRequest req, ServerResponse res) {

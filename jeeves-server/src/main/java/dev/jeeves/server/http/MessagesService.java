@@ -9,6 +9,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 
 /**
  * {@code POST /api/messages}: talk to Jeeves without Slack. The same router as Slack events, answered in the
@@ -33,11 +34,12 @@ public final class MessagesService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", this::post);
+        rules.post("/", this::post).any("/", Problems.onlyMethods("POST"));
     }
 
     private void post(ServerRequest req, ServerResponse res) {
         JsonNode body = RequestBodies.readJsonObject(req, RequestBodies.API_LIMIT);
+        RequestBodies.onlyFields(body, "a message", List.of("user", "text"));
         String user = UserIds.require(RequestBodies.requiredText(body, "user", 64));
         String text = RequestBodies.requiredText(body, "text", MAX_TEXT_LENGTH);
         Reply reply = router.route(user, text);

@@ -5,9 +5,11 @@ import dev.jeeves.server.storage.StorageException;
 import dev.jeeves.server.upstream.UpstreamException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,6 +51,23 @@ public final class Problems {
                         Exception.class,
                         (req, res, e) -> failure(
                                 req, res, Status.INTERNAL_SERVER_ERROR_500, "Jeeves failed to handle this request", e));
+    }
+
+    /**
+     * A handler for the methods a path does not take: 405 with {@code Allow}. Register it with {@code any} after
+     * the path's real routes.
+     *
+     * @param allowed the methods the path takes, e.g. {@code "GET", "PUT"}
+     */
+    public static Handler onlyMethods(String... allowed) {
+        String allow = String.join(", ", allowed);
+        return (req, res) -> {
+            throw new ProblemException(
+                    Status.METHOD_NOT_ALLOWED_405,
+                    req.prologue().uriPath().rawPath() + " takes " + allow + ", not "
+                            + req.prologue().method().text(),
+                    Map.of("Allow", allow));
+        };
     }
 
     /** Writes a problem response. */

@@ -8,6 +8,9 @@ import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Reads request bodies with a size limit, and JSON with errors a client can act on. */
 public final class RequestBodies {
@@ -69,6 +72,25 @@ public final class RequestBodies {
             throw ProblemException.badRequest("the body must be a JSON object");
         }
         return json;
+    }
+
+    /**
+     * Refuses a field the body should not have, rather than ignoring it: a misspelt field would otherwise be
+     * silently lost.
+     *
+     * @param thing what the body describes, for the message ("a user")
+     * @param fields the fields it may have, in the order the message lists them
+     */
+    public static void onlyFields(JsonNode json, String thing, List<String> fields) {
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!fields.contains(name)) {
+                String known = fields.stream().map(field -> "\"" + field + "\"").collect(Collectors.joining(", "));
+                int last = known.lastIndexOf(", ");
+                throw ProblemException.badRequest("unknown field \"" + name + "\"; " + thing + " has "
+                        + (last < 0 ? known : known.substring(0, last) + " and " + known.substring(last + 2)));
+            }
+        }
     }
 
     /** A required string field, non-blank, at most {@code maxLength} characters. */

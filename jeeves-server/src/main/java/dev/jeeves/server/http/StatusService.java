@@ -32,7 +32,7 @@ public final class StatusService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::status);
+        rules.get("/", this::status).any("/", Problems.onlyMethods("GET"));
     }
 
     private void status(ServerRequest req, ServerResponse res) {

@@ -15,9 +15,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +34,7 @@ public final class UsersService implements HttpService {
     public static final int MAX_LIMIT = 500;
 
     private static final int DEFAULT_LIMIT = 50;
-    private static final Set<String> FIELDS = Set.of("name", "email", "location");
+    private static final List<String> FIELDS = List.of("name", "email", "location");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final UserStore users;
@@ -55,9 +53,11 @@ public final class UsersService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::list)
+                .any("/", Problems.onlyMethods("GET"))
                 .get("/{id}", this::show)
                 .put("/{id}", this::update)
-                .delete("/{id}", this::delete);
+                .delete("/{id}", this::delete)
+                .any("/{id}", Problems.onlyMethods("GET", "PUT", "DELETE"));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -80,13 +80,7 @@ public final class UsersService implements HttpService {
     private void update(ServerRequest req, ServerResponse res) {
         String id = UserIds.require(req.path().pathParameters().get("id"));
         JsonNode body = RequestBodies.readJsonObject(req, RequestBodies.API_LIMIT);
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw ProblemException.badRequest(
-                        "unknown field \"" + name + "\"; a user has \"name\", \"email\" and \"location\"");
-            }
-        }
+        RequestBodies.onlyFields(body, "a user", FIELDS);
         if (body.isEmpty()) {
             throw ProblemException.badRequest("nothing to change: give \"name\", \"email\" or \"location\"");
         }

@@ -3,6 +3,7 @@ package dev.jeeves.server.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jeeves.server.Json;
 import dev.jeeves.server.http.ProblemException;
+import dev.jeeves.server.http.Problems;
 import dev.jeeves.server.http.RequestBodies;
 import dev.jeeves.server.storage.ProcessedEvents;
 import io.helidon.http.HeaderName;
@@ -60,7 +61,7 @@ public final class SlackEventsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", this::receive);
+        rules.post("/", this::receive).any("/", Problems.onlyMethods("POST"));
     }
 
     private void receive(ServerRequest req, ServerResponse res) {
