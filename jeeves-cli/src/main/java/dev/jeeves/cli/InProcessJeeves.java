@@ -6,7 +6,6 @@ import dev.jeeves.server.ShutdownLogging;
 import dev.jeeves.stubs.SandboxStubs;
 import io.helidon.logging.common.LogConfig;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,19 +29,17 @@ final class InProcessJeeves implements AutoCloseable {
     /**
      * Configures logging, starts the stubs if asked, then the server with the server module's own wiring.
      *
-     * @param environment the {@code JEEVES_*} settings; the sandbox's own override its upstreams
+     * @param environment the {@code JEEVES_*} settings, a map of the caller's to add the sandbox's upstreams to
      * @throws RuntimeException when the server cannot start (the stubs are stopped again)
      */
     static InProcessJeeves start(Map<String, String> environment, boolean sandbox) {
         LogConfig.configureRuntime();
-        ShutdownLogging.openHandlers();
-        Map<String, String> settings = new HashMap<>(environment);
         SandboxStubs stubs = sandbox ? SandboxStubs.start() : null;
         if (stubs != null) {
-            settings.putAll(stubs.environment());
+            environment.putAll(stubs.environment());
         }
         try {
-            return new InProcessJeeves(JeevesServer.start(JeevesConfig.load(settings)), stubs);
+            return new InProcessJeeves(JeevesServer.start(JeevesConfig.load(environment)), stubs);
         } catch (RuntimeException e) {
             if (stubs != null) {
                 stubs.close();

@@ -71,6 +71,9 @@ public final class JeevesServer implements AutoCloseable {
      * @param clock the time everything in Jeeves reads (tests pass a fixed one)
      */
     public static JeevesServer start(JeevesConfig config, Clock clock) {
+        // Whoever embeds Jeeves (Main, "jeeves serve", tests) gets the log lines of its stop, even if nothing
+        // logged before SIGTERM.
+        ShutdownLogging.openHandlers();
         Database database = Database.open(config.jdbcUrl(), config.dataDir());
         try {
             MeterRegistry meters = Metrics.globalRegistry();

@@ -16,7 +16,7 @@ public final class ShutdownLogging {
     }
 
     /**
-     * Call once logging is configured: creates the log handlers now. The JDK creates them with the first log
+     * Creates the log handlers now ({@link JeevesServer#start} calls it, after logging is configured). The JDK creates them with the first log
      * record, and never once shutdown has begun, so a server that had logged nothing before SIGTERM would lose
      * the lines of its stop.
      */

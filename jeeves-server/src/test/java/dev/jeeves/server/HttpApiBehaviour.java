@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,7 +84,7 @@ abstract class HttpApiBehaviour {
     }
 
     Answer ask(String text) {
-        return postJson("/api/messages", "{\"user\":\"" + newUser() + "\",\"text\":\"" + text + "\"}");
+        return postJson("/api/messages", "{\"user\":\"" + FunctionalTest.newUser() + "\",\"text\":\"" + text + "\"}");
     }
 
     static void assertProblem(Answer answer, Status status, String detail) {
@@ -93,11 +92,6 @@ abstract class HttpApiBehaviour {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().path("status").asInt()).isEqualTo(status.code());
         assertThat(answer.text("detail")).isEqualTo(detail);
-    }
-
-    static String newUser() {
-        return "T"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
     }
 
     private static String encode(String value) {
@@ -122,7 +116,7 @@ abstract class HttpApiBehaviour {
 
     @Test
     void keepsSettingsBetweenMessages() {
-        String user = newUser();
+        String user = FunctionalTest.newUser();
         postJson("/api/messages", "{\"user\":\"" + user + "\",\"text\":\"config set units metric\"}");
         Answer answer = postJson("/api/messages", "{\"user\":\"" + user + "\",\"text\":\"config get units\"}");
         assertThat(answer.text("reply")).isEqualTo("units = metric");
@@ -167,7 +161,7 @@ abstract class HttpApiBehaviour {
 
     @Test
     void refusesABodyNotSentAsJsonAndStoresNothing() {
-        String user = newUser();
+        String user = FunctionalTest.newUser();
         Answer answer = send(Method.PUT, "/api/users/" + user, "text/plain", "{\"name\":\"Eve\"}", adminToken());
         assertProblem(
                 answer,
@@ -224,7 +218,7 @@ abstract class HttpApiBehaviour {
 
     @Test
     void answers404ForAnUnknownUser() {
-        Answer answer = get("/api/users/NOBODY" + newUser());
+        Answer answer = get("/api/users/NOBODY" + FunctionalTest.newUser());
         assertThat(answer.status()).isEqualTo(Status.NOT_FOUND_404);
         assertThat(answer.text("detail")).startsWith("no user with id");
     }
@@ -242,8 +236,12 @@ abstract class HttpApiBehaviour {
         String readOnly = token(Scopes.USERS_READ);
         assertThat(send(Method.GET, "/api/users", null, null, readOnly).status())
                 .isEqualTo(Status.OK_200);
-        Answer refused =
-                send(Method.PUT, "/api/users/" + newUser(), "application/json", "{\"name\":\"Eve\"}", readOnly);
+        Answer refused = send(
+                Method.PUT,
+                "/api/users/" + FunctionalTest.newUser(),
+                "application/json",
+                "{\"name\":\"Eve\"}",
+                readOnly);
         assertThat(refused.status()).isEqualTo(Status.FORBIDDEN_403);
         assertThat(refused.wwwAuthenticate()).contains("error=\"insufficient_scope\"");
         assertThat(refused.text("detail")).contains("\"users:write\"");
