@@ -8,6 +8,9 @@ import picocli.CommandLine.ScopeType;
 
 /** The options every command takes: where the server is, how to print, how much to say. */
 public final class GlobalOptions {
+    /** The server commands talk to when neither {@code --server} nor {@code JEEVES_SERVER} names one. */
+    static final URI DEFAULT_SERVER = URI.create("http://127.0.0.1:8080");
+
     /** How data is printed. */
     public enum Output {
         text,
@@ -45,7 +48,11 @@ public final class GlobalOptions {
 
     /** The server: the option, else {@code JEEVES_SERVER}, else {@code http://127.0.0.1:8080}. */
     URI server(Map<String, String> environment) {
-        return server != null ? server : URI.create(environment.getOrDefault("JEEVES_SERVER", "http://127.0.0.1:8080"));
+        if (server != null) {
+            return server;
+        }
+        String fromEnvironment = environment.get("JEEVES_SERVER");
+        return fromEnvironment != null ? URI.create(fromEnvironment) : DEFAULT_SERVER;
     }
 
     /** The data directory: the option, else {@code JEEVES_DATA_DIR}, else {@code ~/.jeeves}. */
@@ -54,7 +61,12 @@ public final class GlobalOptions {
             return dataDir;
         }
         String fromEnvironment = environment.get("JEEVES_DATA_DIR");
-        return fromEnvironment != null ? Path.of(fromEnvironment) : Path.of(System.getProperty("user.home"), ".jeeves");
+        return fromEnvironment != null ? Path.of(fromEnvironment) : defaultDataDir();
+    }
+
+    /** {@code ~/.jeeves}: where a server keeps its data when nothing else is said. */
+    static Path defaultDataDir() {
+        return Path.of(System.getProperty("user.home"), ".jeeves");
     }
 
     /** True when data should be printed as JSON. */

@@ -103,6 +103,20 @@ public final class JeevesApi {
                 exchange("POST", "/oauth/token", Map.of("Content-Type", "application/x-www-form-urlencoded"), form));
     }
 
+    /**
+     * Fails with the "cannot reach" error when nothing answers at the server; any HTTP answer will do. Asked
+     * before reporting missing credentials, so that someone who has not started Jeeves yet is told that first.
+     */
+    void checkReachable() {
+        try {
+            exchange("GET", "/observe/health", Map.of(), null);
+        } catch (CliException e) {
+            if (e.httpStatus() == 0) {
+                throw e;
+            }
+        }
+    }
+
     /** {@code POST /slack/events} with a body and Slack's signature headers, as Slack sends them. */
     public int postSlackEvent(String body, String timestamp, String signature) {
         Map<String, String> headers = Map.of(

@@ -2,6 +2,7 @@ package dev.jeeves.cli;
 
 import dev.jeeves.server.auth.ClientCredentials;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -76,10 +77,15 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Jeeves is running at " + jeeves.uri());
         out.println("Admin credentials: " + cli.dataDir().resolve(ClientCredentials.FILE_NAME)
                 + " (\"jeeves\" commands find them there)");
+        String reach = optionsToReach(jeeves.uri());
         jeeves.sandboxDescription().ifPresent(stubs -> {
             out.println("Sandbox: " + stubs);
-            out.println("Try:     jeeves ask weather in Paris   |   jeeves slack send help");
+            out.println("Try:     jeeves" + reach + " ask weather in Paris");
+            out.println("         jeeves" + reach + " slack send help");
         });
+        if (jeeves.sandboxDescription().isEmpty()) {
+            out.println("Try:     jeeves" + reach + " ask help");
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
         try {
@@ -90,5 +96,25 @@ final class ServeCommand implements Callable<Integer> {
             jeeves.close();
         }
         return 0;
+    }
+
+    /**
+     * The options another terminal needs to reach this server: none for the defaults, else {@code --server} and
+     * {@code --data-dir}, so that the commands the banner suggests work when pasted as they are.
+     */
+    private String optionsToReach(URI uri) {
+        StringBuilder options = new StringBuilder();
+        if (!uri.equals(GlobalOptions.DEFAULT_SERVER)) {
+            options.append(" --server ").append(shellWord(uri.toString()));
+        }
+        if (!cli.dataDir().equals(GlobalOptions.defaultDataDir())) {
+            options.append(" --data-dir ").append(shellWord(cli.dataDir().toString()));
+        }
+        return options.toString();
+    }
+
+    /** The value as one word for a POSIX shell: as it is when that is safe, else in single quotes. */
+    static String shellWord(String value) {
+        return value.matches("[A-Za-z0-9_@%+=:,./~-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 }

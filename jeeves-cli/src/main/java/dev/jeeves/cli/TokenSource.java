@@ -99,6 +99,7 @@ public final class TokenSource {
         }
         Path file = dataDir.resolve("credentials.json");
         if (!Files.isReadable(file)) {
+            api.checkReachable();
             throw new CliException(
                     CliException.NOT_AUTHORIZED,
                     "no credentials for " + api.server() + ": set JEEVES_CLIENT_ID and JEEVES_CLIENT_SECRET, or"

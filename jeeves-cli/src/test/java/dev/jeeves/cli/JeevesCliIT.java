@@ -193,6 +193,18 @@ class JeevesCliIT {
     }
 
     @Test
+    void aNewcomerWithNeitherServerNorCredentialsIsToldToStartJeevesFirst() {
+        Map<String, String> newcomer = Map.of(
+                "JEEVES_SERVER",
+                "http://127.0.0.1:1",
+                "JEEVES_DATA_DIR",
+                dataDir.resolve("fresh").toString());
+        CliRun run = CliRun.run(newcomer, "ask", "help");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("jeeves: cannot reach Jeeves at http://127.0.0.1:1");
+    }
+
+    @Test
     void wrongCredentialsExitWithThree() {
         Map<String, String> wrong = new HashMap<>(env);
         wrong.put("JEEVES_CLIENT_ID", "jeeves-admin");
@@ -347,9 +359,19 @@ class JeevesCliIT {
         assertThat(out.toString())
                 .contains(serveDir.resolve("credentials.json").toString())
                 .contains("Sandbox:");
-        CliRun ask = CliRun.run(
-                Map.of("JEEVES_SERVER", url, "JEEVES_DATA_DIR", serveDir.toString()), "ask", "weather", "in", "Cairo");
-        assertThat(ask.out()).startsWith("Cairo, Egypt: 23°C");
+        String suggested = out.toString()
+                .lines()
+                .filter(line -> line.startsWith("Try:"))
+                .findFirst()
+                .orElseThrow()
+                .substring("Try:".length())
+                .strip();
+        assertThat(suggested)
+                .as("the banner's command works as printed, from a shell that knows nothing of this server")
+                .isEqualTo("jeeves --server " + url + " --data-dir " + serveDir + " ask weather in Paris");
+        CliRun ask =
+                CliRun.run(Map.of(), suggested.substring("jeeves ".length()).split(" "));
+        assertThat(ask.out()).startsWith("Paris, France: 12°C");
         serving.interrupt();
         serving.join(Duration.ofSeconds(30));
         assertThat(serving.isAlive()).isFalse();

@@ -30,6 +30,14 @@ class JeevesCliTest {
     }
 
     @Test
+    void quotesWhatTheServeBannerSuggestsOnlyWhereAShellNeedsIt() {
+        assertThat(ServeCommand.shellWord("/home/ada/.jeeves")).isEqualTo("/home/ada/.jeeves");
+        assertThat(ServeCommand.shellWord("http://127.0.0.1:8080")).isEqualTo("http://127.0.0.1:8080");
+        assertThat(ServeCommand.shellWord("/Users/Ada Lovelace/jeeves")).isEqualTo("'/Users/Ada Lovelace/jeeves'");
+        assertThat(ServeCommand.shellWord("/tmp/it's")).isEqualTo("'/tmp/it'\\''s'");
+    }
+
+    @Test
     void parsesTheOutputFormat() {
         JeevesCli cli = new JeevesCli(Map.of(), java.time.Clock.systemUTC());
         new CommandLine(cli).parseArgs("-o", "json", "actions");
