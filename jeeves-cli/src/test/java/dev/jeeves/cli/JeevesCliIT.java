@@ -90,9 +90,10 @@ class JeevesCliIT {
         CliRun run = jeeves("actions");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
-                .startsWith("ACTION")
-                .contains("weather [in|for] <place>")
-                .contains("alerts");
+                .startsWith("help [action]\n    Lists what I can do")
+                .contains("weather [in|for] <place>\n    The current weather")
+                .contains("alerts [on [at HH:MM] | off]");
+        assertThat(run.out().lines()).as("fits an 80-column terminal").allMatch(line -> line.length() <= 80);
     }
 
     @Test
