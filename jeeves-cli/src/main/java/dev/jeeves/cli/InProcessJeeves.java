@@ -27,12 +27,13 @@ final class InProcessJeeves implements AutoCloseable {
     }
 
     /**
-     * Configures logging, starts the stubs if asked, then the server with the server module's own wiring.
+     * Configures logging (the server's log manager, which keeps logging until the server has stopped), starts the stubs if asked, then the server with the server module's own wiring.
      *
      * @param environment the {@code JEEVES_*} settings, a map of the caller's to add the sandbox's upstreams to
      * @throws RuntimeException when the server cannot start (the stubs are stopped again)
      */
     static InProcessJeeves start(Map<String, String> environment, boolean sandbox) {
+        ShutdownLogging.install(); // before anything logs; only serve logs, so the other commands skip it
         LogConfig.configureRuntime();
         SandboxStubs stubs = sandbox ? SandboxStubs.start() : null;
         if (stubs != null) {

@@ -63,7 +63,6 @@ public final class JeevesCli {
 
     /** Runs a command line and exits with its code. */
     public static void main(String[] args) {
-        dev.jeeves.server.ShutdownLogging.install();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = run(out, err, args);
