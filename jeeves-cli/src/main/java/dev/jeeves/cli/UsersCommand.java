@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code jeeves users list | show | set | delete}: the people Jeeves knows. */
 @Command(
@@ -40,17 +43,34 @@ final class UsersCommand {
         @ParentCommand
         UsersCommand users;
 
+        @Spec
+        CommandSpec spec;
+
+        int limit;
+        int offset;
+
+        // Checked here, as usage errors (exit 2), rather than sent for the server to refuse (exit 1).
         @Option(
                 names = "--limit",
                 defaultValue = "50",
                 description = "At most this many (1-500, default: ${DEFAULT-VALUE}).")
-        int limit;
+        void limit(int value) {
+            if (value < 1 || value > 500) {
+                throw new ParameterException(spec.commandLine(), "--limit must be from 1 to 500, not " + value);
+            }
+            limit = value;
+        }
 
         @Option(
                 names = "--offset",
                 defaultValue = "0",
                 description = "Skip this many first (default: ${DEFAULT-VALUE}).")
-        int offset;
+        void offset(int value) {
+            if (value < 0) {
+                throw new ParameterException(spec.commandLine(), "--offset must be 0 or more, not " + value);
+            }
+            offset = value;
+        }
 
         @Override
         public Integer call() {

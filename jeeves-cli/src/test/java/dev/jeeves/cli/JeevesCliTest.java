@@ -38,6 +38,16 @@ class JeevesCliTest {
     }
 
     @Test
+    void anOutOfRangePageIsAUsageErrorBeforeAnythingIsSent() {
+        CliRun zero = jeeves("users", "list", "--limit", "0");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err())
+                .isEqualTo("jeeves: --limit must be from 1 to 500, not 0 (see \"jeeves help users list\")\n");
+        assertThat(jeeves("users", "list", "--limit", "501").exitCode()).isEqualTo(2);
+        assertThat(jeeves("users", "list", "--offset", "-1").err()).startsWith("jeeves: --offset must be 0 or more");
+    }
+
+    @Test
     void parsesTheOutputFormat() {
         JeevesCli cli = new JeevesCli(Map.of(), java.time.Clock.systemUTC());
         new CommandLine(cli).parseArgs("-o", "json", "actions");
