@@ -1,0 +1,1 @@
+../../../../../jeeves-cli/src/main/dist/jeeves
