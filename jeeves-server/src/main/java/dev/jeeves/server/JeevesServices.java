@@ -12,7 +12,6 @@ import dev.jeeves.server.auth.TokenIssuer;
 import dev.jeeves.server.auth.TokenService;
 import dev.jeeves.server.http.ActionsService;
 import dev.jeeves.server.http.MessagesService;
-import dev.jeeves.server.http.ProblemException;
 import dev.jeeves.server.http.Problems;
 import dev.jeeves.server.http.RequestMetrics;
 import dev.jeeves.server.http.StatusService;
@@ -30,8 +29,6 @@ import dev.jeeves.server.upstream.Upstream;
 import dev.jeeves.server.weather.OpenMeteoClient;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,14 +130,7 @@ public final class JeevesServices {
                 .register("/api/messages", messages)
                 .register("/api/users", users)
                 .register("/api/actions", actions)
-                .register("/api/status", status)
-                .any("/api/*", JeevesServices::noEndpoint)
-                .any("/slack/*", JeevesServices::noEndpoint);
-    }
-
-    private static void noEndpoint(ServerRequest req, ServerResponse res) {
-        throw ProblemException.notFound("no endpoint " + req.prologue().method().text() + " "
-                + req.prologue().uriPath().rawPath());
+                .register("/api/status", status);
     }
 
     /** The periodic work: due daily alerts sent, old Slack event ids forgotten. Never throws. */

@@ -194,11 +194,6 @@ abstract class HttpApiBehaviour {
     }
 
     @Test
-    void answersUnknownApiPathsWithAProblem() {
-        assertProblem(get("/api/nothing-here"), Status.NOT_FOUND_404, "no endpoint GET /api/nothing-here");
-    }
-
-    @Test
     void answersAMethodAPathDoesNotTakeWith405AndWhatItTakes() {
         Answer messages = send(Method.DELETE, "/api/messages", null, null, adminToken());
         assertProblem(messages, Status.METHOD_NOT_ALLOWED_405, "/api/messages takes POST, not DELETE");
@@ -206,6 +201,24 @@ abstract class HttpApiBehaviour {
         Answer user = send(Method.PATCH, "/api/users/U1", "application/json", "{\"name\":\"Eve\"}", adminToken());
         assertThat(user.status()).isEqualTo(Status.METHOD_NOT_ALLOWED_405);
         assertThat(user.allow()).isEqualTo("GET, PUT, DELETE");
+    }
+
+    @Test
+    void answersAPathNothingServesWith404AndWhereTheApiIsDescribed() {
+        for (Method method : new Method[] {Method.GET, Method.POST, Method.DELETE}) {
+            assertProblem(
+                    send(method, "/no/such/path", null, null, null),
+                    Status.NOT_FOUND_404,
+                    "no endpoint " + method.text() + " /no/such/path (the HTTP API is described at /openapi)");
+        }
+        assertProblem(
+                get("/api/nothing-here"),
+                Status.NOT_FOUND_404,
+                "no endpoint GET /api/nothing-here (the HTTP API is described at /openapi)");
+        assertProblem(
+                send(Method.POST, "/slack/no-such-thing", "application/json", "{}", null),
+                Status.NOT_FOUND_404,
+                "no endpoint POST /slack/no-such-thing (the HTTP API is described at /openapi)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.jeeves.server.Json;
 import dev.jeeves.server.storage.StorageException;
 import dev.jeeves.server.upstream.UpstreamException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
@@ -47,6 +48,7 @@ public final class Problems {
                                 Status.SERVICE_UNAVAILABLE_503,
                                 "a service Jeeves depends on is unavailable: " + e.getMessage(),
                                 e))
+                .error(HttpException.class, Problems::helidon)
                 .error(
                         Exception.class,
                         (req, res, e) -> failure(
@@ -82,6 +84,26 @@ public final class Problems {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
         res.send(body.toString());
+    }
+
+    /**
+     * What Helidon itself refuses before any route of ours runs: a path nothing serves (404), a request it cannot
+     * parse (400). Our routes cover every method of their paths ({@link #onlyMethods}), so a 404 here is a path.
+     */
+    private static void helidon(ServerRequest req, ServerResponse res, HttpException e) {
+        Status status = e.status();
+        if (status == Status.NOT_FOUND_404) {
+            send(
+                    req,
+                    res,
+                    status,
+                    "no endpoint " + req.prologue().method().text() + " "
+                            + req.prologue().uriPath().rawPath() + " (the HTTP API is described at /openapi)");
+        } else if (status.family() == Status.Family.CLIENT_ERROR) {
+            send(req, res, status, e.getMessage());
+        } else {
+            failure(req, res, status, "Jeeves failed to handle this request", e);
+        }
     }
 
     private static void problem(ServerRequest req, ServerResponse res, ProblemException e) {
