@@ -123,6 +123,12 @@ class UsersApiIT extends FunctionalTest {
                 .body("detail", equalTo("query parameter \"limit\" is given 2 times; give it once"));
         api().get("/api/users?offset=-1").then().statusCode(400);
         api().get("/api/users?limit=ten").then().statusCode(400);
+        api().get("/api/users?limt=5")
+                .then()
+                .statusCode(400)
+                .body(
+                        "detail",
+                        equalTo("unknown query parameter \"limt\"; the user list takes \"limit\" and \"offset\""));
     }
 
     @Test

@@ -85,12 +85,17 @@ public final class RequestBodies {
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!fields.contains(name)) {
-                String known = fields.stream().map(field -> "\"" + field + "\"").collect(Collectors.joining(", "));
-                int last = known.lastIndexOf(", ");
-                throw ProblemException.badRequest("unknown field \"" + name + "\"; " + thing + " has "
-                        + (last < 0 ? known : known.substring(0, last) + " and " + known.substring(last + 2)));
+                throw ProblemException.badRequest(
+                        "unknown field \"" + name + "\"; " + thing + " has " + quotedList(fields));
             }
         }
+    }
+
+    /** The names quoted, for people: {@code "a"}, {@code "a" and "b"}, {@code "a", "b" and "c"}. */
+    static String quotedList(List<String> names) {
+        String quoted = names.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "));
+        int last = quoted.lastIndexOf(", ");
+        return last < 0 ? quoted : quoted.substring(0, last) + " and " + quoted.substring(last + 2);
     }
 
     /** A required string field, non-blank, at most {@code maxLength} characters. */

@@ -34,6 +34,7 @@ public final class UsersService implements HttpService {
     public static final int MAX_LIMIT = 500;
 
     private static final int DEFAULT_LIMIT = 50;
+    private static final List<String> LIST_PARAMETERS = List.of("limit", "offset");
     private static final List<String> FIELDS = List.of("name", "email", "location");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -61,6 +62,13 @@ public final class UsersService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
+        for (String name : req.query().names()) {
+            if (!LIST_PARAMETERS.contains(name)) {
+                // Refused, not ignored: "?limt=5" would otherwise quietly answer 50 users.
+                throw ProblemException.badRequest("unknown query parameter \"" + name + "\"; the user list takes "
+                        + RequestBodies.quotedList(LIST_PARAMETERS));
+            }
+        }
         int limit = intParameter(req, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParameter(req, "offset", 0, 0, Integer.MAX_VALUE);
         ObjectNode page = Json.MAPPER
