@@ -1,10 +1,13 @@
 package dev.jeeves.cli;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options every command takes: where the server is, how to print, how much to say. */
 public final class GlobalOptions {
@@ -21,7 +24,9 @@ public final class GlobalOptions {
             names = "--server",
             scope = ScopeType.INHERIT,
             paramLabel = "URL",
-            description = "The Jeeves server to talk to (default: env JEEVES_SERVER, else http://127.0.0.1:8080).")
+            converter = ServerUrl.class,
+            description = "The Jeeves server to talk to, an http:// or https:// URL (default: env JEEVES_SERVER, else"
+                    + " http://127.0.0.1:8080).")
     URI server;
 
     @Option(
@@ -52,7 +57,14 @@ public final class GlobalOptions {
             return server;
         }
         String fromEnvironment = environment.get("JEEVES_SERVER");
-        return fromEnvironment != null ? URI.create(fromEnvironment) : DEFAULT_SERVER;
+        if (fromEnvironment == null) {
+            return DEFAULT_SERVER;
+        }
+        try {
+            return new ServerUrl().convert(fromEnvironment);
+        } catch (TypeConversionException e) {
+            throw new CliException(CliException.USAGE, "JEEVES_SERVER: " + e.getMessage());
+        }
     }
 
     /** The data directory: the option, else {@code JEEVES_DATA_DIR}, else {@code ~/.jeeves}. */
@@ -67,6 +79,28 @@ public final class GlobalOptions {
     /** {@code ~/.jeeves}: where a server keeps its data when nothing else is said. */
     static Path defaultDataDir() {
         return Path.of(System.getProperty("user.home"), ".jeeves");
+    }
+
+    /** Reads a server URL, refusing what the CLI could not talk to, as a usage error that says what is wrong. */
+    static final class ServerUrl implements ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            URI uri;
+            try {
+                uri = new URI(value);
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null) {
+                throw new TypeConversionException(
+                        "\"" + value + "\" is not an http:// or https:// URL such as http://127.0.0.1:8080");
+            }
+            return uri;
+        }
     }
 
     /** True when data should be printed as JSON. */

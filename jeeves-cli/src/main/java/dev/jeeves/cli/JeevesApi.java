@@ -37,7 +37,7 @@ public final class JeevesApi {
     private final URI server;
     private final TokenSource tokens;
 
-    /** Creates the client; nothing is sent until a method is called. */
+    /** Creates the client for an {@code http} or {@code https} base URL; nothing is sent until a method is called. */
     public JeevesApi(URI server, TokenSource tokens) {
         this.server = URI.create(server.toString().replaceAll("/+$", ""));
         this.tokens = tokens;
@@ -168,7 +168,8 @@ public final class JeevesApi {
     private Response exchange(String method, String path, Map<String, String> headers, String body) {
         HttpURLConnection connection = null;
         try {
-            connection = (HttpURLConnection) server.resolve(path).toURL().openConnection();
+            // Appended, not resolved: a Jeeves behind a proxy at https://example.org/jeeves keeps its /jeeves.
+            connection = (HttpURLConnection) URI.create(server + path).toURL().openConnection();
             connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
             connection.setReadTimeout(READ_TIMEOUT_MILLIS);
             connection.setInstanceFollowRedirects(false);

@@ -86,6 +86,14 @@ class JeevesCliIT {
     }
 
     @Test
+    void keepsThePathOfAServerBehindAProxy() {
+        // This server is at the root, so a base path shows in its answer to the first request (for a token).
+        CliRun run = CliRun.run(envWith("JEEVES_SERVER", server.uri() + "/behind-a-proxy/"), "ask", "help");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("jeeves: no endpoint POST /behind-a-proxy/oauth/token");
+    }
+
+    @Test
     void actionsListsEveryActionWithItsUsage() {
         CliRun run = jeeves("actions");
         assertThat(run.exitCode()).isZero();

@@ -48,6 +48,22 @@ class JeevesCliTest {
     }
 
     @Test
+    void aServerThatIsNotAnHttpUrlIsAUsageError() {
+        CliRun option = jeeves("--server", "notaurl", "ask", "hi");
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err())
+                .isEqualTo("jeeves: Invalid value for option '--server': \"notaurl\" is not an http:// or https:// URL"
+                        + " such as http://127.0.0.1:8080 (see \"jeeves help\")\n");
+        assertThat(jeeves("ask", "--server", "ftp://jeeves.example.org", "hi").exitCode())
+                .isEqualTo(2);
+        CliRun environment = CliRun.run(Map.of("JEEVES_SERVER", "localhost:8080"), "ask", "hi");
+        assertThat(environment.exitCode()).isEqualTo(2);
+        assertThat(environment.err())
+                .isEqualTo("jeeves: JEEVES_SERVER: \"localhost:8080\" is not an http:// or https:// URL such as"
+                        + " http://127.0.0.1:8080\n");
+    }
+
+    @Test
     void parsesTheOutputFormat() {
         JeevesCli cli = new JeevesCli(Map.of(), java.time.Clock.systemUTC());
         new CommandLine(cli).parseArgs("-o", "json", "actions");
