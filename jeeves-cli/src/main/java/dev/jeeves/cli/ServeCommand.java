@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code jeeves serve}: runs the Jeeves server in this process with the server module's own wiring
@@ -37,11 +40,21 @@ final class ServeCommand implements Callable<Integer> {
             description = "Interface to listen on (default: 127.0.0.1, or JEEVES_HOST).")
     String host;
 
+    @Spec
+    CommandSpec spec;
+
+    Integer port;
+
     @Option(
             names = "--port",
             paramLabel = "PORT",
             description = "Port to listen on, 0 for any free one (default: 8080, or JEEVES_PORT).")
-    Integer port;
+    void port(int value) {
+        if (value < 0 || value > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535, not " + value);
+        }
+        port = value;
+    }
 
     @Option(
             names = "--sandbox",

@@ -38,13 +38,15 @@ class JeevesCliTest {
     }
 
     @Test
-    void anOutOfRangePageIsAUsageErrorBeforeAnythingIsSent() {
+    void anOutOfRangeNumberIsAUsageErrorBeforeAnythingHappens() {
         CliRun zero = jeeves("users", "list", "--limit", "0");
         assertThat(zero.exitCode()).isEqualTo(2);
         assertThat(zero.err())
                 .isEqualTo("jeeves: --limit must be from 1 to 500, not 0 (see \"jeeves help users list\")\n");
         assertThat(jeeves("users", "list", "--limit", "501").exitCode()).isEqualTo(2);
         assertThat(jeeves("users", "list", "--offset", "-1").err()).startsWith("jeeves: --offset must be 0 or more");
+        assertThat(jeeves("serve", "--port", "99999").err())
+                .isEqualTo("jeeves: --port must be from 0 to 65535, not 99999 (see \"jeeves help serve\")\n");
     }
 
     @Test

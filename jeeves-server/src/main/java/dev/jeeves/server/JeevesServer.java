@@ -12,6 +12,9 @@ import io.helidon.webserver.accesslog.AccessLogFeature;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,6 +77,7 @@ public final class JeevesServer implements AutoCloseable {
         // Whoever embeds Jeeves (Main, "jeeves serve", tests) gets the log lines of its stop, even if nothing
         // logged before SIGTERM.
         ShutdownLogging.openHandlers();
+        checkCanListen(config.host(), config.port());
         Database database = Database.open(config.jdbcUrl(), config.dataDir());
         try {
             MeterRegistry meters = Metrics.globalRegistry();
@@ -110,9 +114,8 @@ public final class JeevesServer implements AutoCloseable {
                     .build()
                     .start();
             if (!webServer.isRunning()) {
-                // Helidon logs the cause and returns a stopped server rather than throwing.
-                throw new InvalidConfigException("cannot listen on " + config.host() + ":" + config.port()
-                        + " (in use, or not an address of this machine): set JEEVES_HOST or JEEVES_PORT");
+                // Taken since checkCanListen: Helidon has logged the cause, and returns a stopped server.
+                throw cannotListen(config.host(), config.port(), "see the log above");
             }
 
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -125,6 +128,27 @@ public final class JeevesServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Fails with one line when the address cannot be listened on, before anything starts. Helidon would find out
+     * too, but it answers with a stack trace in the log and a stopped server; the cause is what people need.
+     */
+    private static void checkCanListen(String host, int port) {
+        if (port == 0) {
+            return; // any free port
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as Helidon binds: a port left in TIME_WAIT is free
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw cannotListen(host, port, e.getMessage());
+        }
+    }
+
+    private static InvalidConfigException cannotListen(String host, int port, String cause) {
+        return new InvalidConfigException(
+                "cannot listen on " + host + ":" + port + " (" + cause + "): set JEEVES_HOST or JEEVES_PORT");
     }
 
     /** The port the server listens on (the real one when 0 was asked for). */

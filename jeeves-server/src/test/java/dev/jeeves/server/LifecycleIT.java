@@ -107,8 +107,8 @@ class LifecycleIT {
                     "JEEVES_DATA_DIR", otherDataDir.toString());
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> JeevesServer.start(JeevesConfig.load(samePort)))
                     .isInstanceOf(InvalidConfigException.class)
-                    .hasMessageStartingWith(
-                            "cannot listen on 127.0.0.1:" + jeeves.server().port());
+                    .hasMessage("cannot listen on 127.0.0.1:" + jeeves.server().port()
+                            + " (Address already in use): set JEEVES_HOST or JEEVES_PORT");
         }
     }
 
