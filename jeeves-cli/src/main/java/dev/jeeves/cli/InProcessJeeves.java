@@ -27,7 +27,8 @@ final class InProcessJeeves implements AutoCloseable {
     }
 
     /**
-     * Configures logging (the server's log manager, which keeps logging until the server has stopped), starts the stubs if asked, then the server with the server module's own wiring.
+     * Configures logging (the server's log manager, which keeps logging until the server has stopped), starts the
+     * stubs if asked, then the server with the server module's own wiring.
      *
      * @param environment the {@code JEEVES_*} settings, a map of the caller's to add the sandbox's upstreams to
      * @throws RuntimeException when the server cannot start (the stubs are stopped again)

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -91,12 +92,12 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Admin credentials: " + cli.dataDir().resolve(ClientCredentials.FILE_NAME)
                 + " (\"jeeves\" commands find them there)");
         String reach = optionsToReach(jeeves.uri());
-        jeeves.sandboxDescription().ifPresent(stubs -> {
-            out.println("Sandbox: " + stubs);
+        Optional<String> stubs = jeeves.sandboxDescription();
+        if (stubs.isPresent()) {
+            out.println("Sandbox: " + stubs.get());
             out.println("Try:     jeeves" + reach + " ask weather in Paris");
             out.println("         jeeves" + reach + " slack send help");
-        });
-        if (jeeves.sandboxDescription().isEmpty()) {
+        } else {
             out.println("Try:     jeeves" + reach + " ask help");
         }
         out.println("Press Ctrl-C to stop.");
