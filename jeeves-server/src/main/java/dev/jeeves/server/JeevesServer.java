@@ -135,9 +135,7 @@ public final class JeevesServer implements AutoCloseable {
      * too, but it answers with a stack trace in the log and a stopped server; the cause is what people need.
      */
     private static void checkCanListen(String host, int port) {
-        if (port == 0) {
-            return; // any free port
-        }
+        // Port 0 too: that checks the host alone (a name that does not resolve, an address not of this machine).
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true); // as Helidon binds: a port left in TIME_WAIT is free
             probe.bind(new InetSocketAddress(host, port));

@@ -113,6 +113,19 @@ class LifecycleIT {
     }
 
     @Test
+    void refusesAHostThatIsNotThisMachinesBeforeCreatingAnything(@TempDir Path parent) {
+        Path neverCreated = parent.resolve("data");
+        Map<String, String> elsewhere = Map.of(
+                // TEST-NET-1 (RFC 5737): an address no machine of ours has.
+                "JEEVES_HOST", "192.0.2.1", "JEEVES_PORT", "0", "JEEVES_DATA_DIR", neverCreated.toString());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JeevesServer.start(JeevesConfig.load(elsewhere)))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("cannot listen on 192.0.2.1:0 (Cannot assign requested address): set JEEVES_HOST or"
+                        + " JEEVES_PORT");
+        assertThat(neverCreated).doesNotExist();
+    }
+
+    @Test
     void refusesSlackEventsWhenNoSigningSecretIsSet() {
         assumeTrue(JeevesFixture.liveUrl().isEmpty());
         Map<String, String> noSecret = new HashMap<>();
