@@ -21,16 +21,22 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.jeeves.cli.CliException;
-import dev.jeeves.cli.JeevesApi;
-import dev.jeeves.cli.TokenSource;
+import dev.jeeves.api.ActionInfo;
+import dev.jeeves.api.MessageReply;
+import dev.jeeves.api.ServerStatus;
+import dev.jeeves.api.UserDetails;
+import dev.jeeves.api.UserPage;
+import dev.jeeves.api.UserUpdate;
+import dev.jeeves.api.client.ApiException;
+import dev.jeeves.api.client.JeevesClient;
+import dev.jeeves.api.client.TokenSource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Contract 1: what the {@code jeeves} CLI needs from a Jeeves server. The consumer code is the CLI's real API
- * client, {@link JeevesApi}, with its real token handling; the pact it writes is verified against the real server
+ * client, {@link JeevesClient}, with its real token handling; the pact it writes is verified against the real server
  * by {@link ServerProviderPactIT}.
  */
 @ExtendWith(PactConsumerTestExt.class)
@@ -95,7 +101,7 @@ class CliConsumerPactTest {
     void aWrongSecretIsNotAuthorized(MockServer server) {
         assertThatThrownBy(() -> api(server, "wrong-secret").freshToken())
                 .isInstanceOfSatisfying(
-                        CliException.class, e -> assertThat(e.exitCode()).isEqualTo(CliException.NOT_AUTHORIZED))
+                        ApiException.class, e -> assertThat(e.notAuthorized()).isTrue())
                 .hasMessageStartingWith("not authorized: ");
     }
 
@@ -117,8 +123,8 @@ class CliConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "askForTheWeather")
     void askPrintsTheReplyToAQuestion(MockServer server) throws IOException {
-        JsonNode answer = cachedTokenApi(server).ask(ALICE, "weather in Paris");
-        assertThat(answer.path("reply").asText()).startsWith("Paris, France: ");
+        MessageReply answer = cachedTokenApi(server).ask(ALICE, "weather in Paris");
+        assertThat(answer.reply()).startsWith("Paris, France: ");
     }
     // end::ask-contract[]
 
@@ -138,8 +144,7 @@ class CliConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "askForHelp")
     void helpListsTheActions(MockServer server) throws IOException {
-        assertThat(cachedTokenApi(server).ask(ALICE, "help").path("reply").asText())
-                .contains("weather");
+        assertThat(cachedTokenApi(server).ask(ALICE, "help").reply()).contains("weather");
     }
 
     @Pact(consumer = ContractFacts.JEEVES_CLI)
@@ -168,9 +173,9 @@ class CliConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "listUsers")
     void usersListShowsAPage(MockServer server) throws IOException {
-        JsonNode page = cachedTokenApi(server).users(20, 0);
-        assertThat(page.path("users").get(0).path("id").asText()).isNotBlank();
-        assertThat(page.path("total").asInt()).isPositive();
+        UserPage page = cachedTokenApi(server).users(20, 0);
+        assertThat(page.users().get(0).id()).isNotBlank();
+        assertThat(page.total()).isPositive();
     }
 
     @Pact(consumer = ContractFacts.JEEVES_CLI)
@@ -189,9 +194,9 @@ class CliConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "showUser")
     void usersShowPrintsTheUserAndTheirLocation(MockServer server) throws IOException {
-        JsonNode user = cachedTokenApi(server).user(ALICE);
-        assertThat(user.path("location").path("name").asText()).isEqualTo("Berlin");
-        assertThat(user.path("location").path("timeZone").asText()).isEqualTo("Europe/Berlin");
+        UserDetails user = cachedTokenApi(server).user(ALICE);
+        assertThat(user.location().name()).isEqualTo("Berlin");
+        assertThat(user.location().timeZone()).isEqualTo("Europe/Berlin");
     }
 
     @Pact(consumer = ContractFacts.JEEVES_CLI)
@@ -211,10 +216,10 @@ class CliConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "showUnknownUser")
     void anUnknownUserIsAFailureWithTheServersReason(MockServer server) throws IOException {
-        JeevesApi api = cachedTokenApi(server);
+        JeevesClient api = cachedTokenApi(server);
         assertThatThrownBy(() -> api.user("U0NOBODY"))
-                .isInstanceOfSatisfying(CliException.class, e -> {
-                    assertThat(e.exitCode()).isEqualTo(CliException.FAILURE);
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.notAuthorized()).isFalse();
                     assertThat(e.httpStatus()).isEqualTo(404);
                 })
                 .hasMessageNotContaining("HTTP 404");
@@ -237,8 +242,9 @@ class CliConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "updateUser")
     void usersSetAnswersWithTheChangedUser(MockServer server) throws IOException {
-        JsonNode user = cachedTokenApi(server).updateUser(ALICE, Map.of("name", "Alice Liddell"));
-        assertThat(user.path("name").asText()).isEqualTo("Alice Liddell");
+        UserDetails user = cachedTokenApi(server)
+                .updateUser(ALICE, new UserUpdate(java.util.Optional.of("Alice Liddell"), null, null));
+        assertThat(user.name()).isEqualTo("Alice Liddell");
     }
 
     @Pact(consumer = ContractFacts.JEEVES_CLI)
@@ -276,9 +282,9 @@ class CliConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "listActions")
     void actionsListsNamesAndUsage(MockServer server) throws IOException {
-        JsonNode actions = cachedTokenApi(server).actions();
+        List<ActionInfo> actions = cachedTokenApi(server).actions();
         assertThat(actions).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(actions.get(0).path("usage").asText()).isNotBlank();
+        assertThat(actions.get(0).usage()).isNotBlank();
     }
 
     @Pact(consumer = ContractFacts.JEEVES_CLI)
@@ -291,6 +297,7 @@ class CliConsumerPactTest {
                         .stringMatcher("status", "UP|DEGRADED", "UP")
                         .stringType("version", "0.1.0")
                         .stringType("startedAt", "2026-11-27T10:15:30Z")
+                        .integerType("uptimeSeconds", 3723)
                         .object("database")
                         .stringType("product", "H2")
                         .booleanType("reachable", true)
@@ -304,9 +311,10 @@ class CliConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "status")
     void statusShowsVersionDatabaseAndCircuits(MockServer server) throws IOException {
-        JsonNode status = cachedTokenApi(server).status();
-        assertThat(status.path("status").asText()).isEqualTo("UP");
-        assertThat(status.path("circuits").path("open-meteo").asText()).isEqualTo("CLOSED");
+        ServerStatus status = cachedTokenApi(server).status();
+        assertThat(status.status()).isEqualTo("UP");
+        assertThat(status.uptimeSeconds()).isEqualTo(3723);
+        assertThat(status.circuits()).containsEntry("open-meteo", "CLOSED");
     }
 
     // tag::stale-token-contract[]
@@ -347,7 +355,7 @@ class CliConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "staleCachedToken")
     void aRefusedCachedTokenIsReplacedOnceAndTheRequestRetried(MockServer server) throws IOException {
-        JeevesApi api = api(server, CLIENT_SECRET);
+        JeevesClient api = api(server, CLIENT_SECRET);
         cacheToken(server, STALE_TOKEN);
         assertThat(api.actions()).isNotEmpty();
     }
@@ -393,13 +401,13 @@ class CliConsumerPactTest {
                 .stringType("detail", "what went wrong, in words");
     }
 
-    private JeevesApi api(MockServer server, String secret) {
+    private JeevesClient api(MockServer server, String secret) {
         var environment = Map.of("JEEVES_CLIENT_ID", CLIENT_ID, "JEEVES_CLIENT_SECRET", secret);
-        return new JeevesApi(URI.create(server.getUrl()), new TokenSource(dataDir, environment, Clock.systemUTC()));
+        return new JeevesClient(URI.create(server.getUrl()), new TokenSource(dataDir, environment, Clock.systemUTC()));
     }
 
     /** The client with a still-valid token in its cache, so only the request under contract is sent. */
-    private JeevesApi cachedTokenApi(MockServer server) throws IOException {
+    private JeevesClient cachedTokenApi(MockServer server) throws IOException {
         cacheToken(server, EXAMPLE_JWT);
         return api(server, CLIENT_SECRET);
     }

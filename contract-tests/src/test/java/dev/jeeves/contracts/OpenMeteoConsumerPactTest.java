@@ -11,11 +11,11 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import dev.jeeves.server.domain.CurrentWeather;
+import dev.jeeves.server.domain.Place;
 import dev.jeeves.server.upstream.Upstream;
-import dev.jeeves.server.upstream.UpstreamException;
-import dev.jeeves.server.weather.CurrentWeather;
 import dev.jeeves.server.weather.OpenMeteoClient;
-import dev.jeeves.server.weather.Place;
+import dev.jeeves.server.weather.WeatherUnavailableException;
 import io.helidon.metrics.api.Metrics;
 import java.net.URI;
 import java.time.Duration;
@@ -143,7 +143,7 @@ class OpenMeteoConsumerPactTest {
     void aBadRequestIsReportedWithOpenMeteosReason(MockServer server) {
         Place beyondThePole = new Place("Nowhere", "", 91.0, 0.0, ZoneOffset.UTC);
         assertThatThrownBy(() -> client(server).current(beyondThePole))
-                .isInstanceOf(UpstreamException.class)
+                .isInstanceOf(WeatherUnavailableException.class)
                 .hasMessageContaining("HTTP 400: Latitude must be in range");
     }
 

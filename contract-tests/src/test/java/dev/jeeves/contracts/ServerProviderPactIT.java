@@ -13,12 +13,14 @@ import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import com.slack.api.app_backend.SlackSignature;
-import dev.jeeves.cli.CliException;
-import dev.jeeves.cli.JeevesApi;
-import dev.jeeves.cli.TokenSource;
+import dev.jeeves.api.UserUpdate;
+import dev.jeeves.api.client.ApiException;
+import dev.jeeves.api.client.JeevesClient;
+import dev.jeeves.api.client.TokenSource;
 import dev.jeeves.server.JeevesConfig;
 import dev.jeeves.server.JeevesServer;
 import dev.jeeves.stubs.SandboxStubs;
+import io.helidon.metrics.api.Metrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpRequest;
@@ -54,7 +57,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ServerProviderPactIT {
     private static SandboxStubs stubs;
     private static JeevesServer server;
-    private static JeevesApi api;
+    private static JeevesClient api;
 
     @BeforeAll
     static void startJeeves() throws IOException {
@@ -70,9 +73,9 @@ class ServerProviderPactIT {
         environment.put("JEEVES_PORT", "0");
         environment.put("JEEVES_DATA_DIR", dataDir.toString());
         environment.put("JEEVES_SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET);
-        server = JeevesServer.start(JeevesConfig.load(environment));
+        server = JeevesServer.start(JeevesConfig.load(environment), Clock.systemUTC(), Metrics.createMeterRegistry());
         var credentials = Map.of("JEEVES_CLIENT_ID", CLIENT_ID, "JEEVES_CLIENT_SECRET", CLIENT_SECRET);
-        api = new JeevesApi(server.uri(), new TokenSource(dataDir, credentials, Clock.systemUTC()));
+        api = new JeevesClient(server.uri(), new TokenSource(dataDir, credentials, Clock.systemUTC()));
     }
 
     @AfterAll
@@ -121,14 +124,16 @@ class ServerProviderPactIT {
     // tag::provider-states[]
     @State("user U0ALICE exists with a location")
     void aliceLivesInBerlin() {
-        api.updateUser("U0ALICE", Map.of("name", "Alice", "email", "alice@example.com", "location", "Berlin"));
+        api.updateUser(
+                "U0ALICE",
+                new UserUpdate(Optional.of("Alice"), Optional.of("alice@example.com"), Optional.of("Berlin")));
     }
 
     @State("no user U0NOBODY exists")
     void nobodyIsThere() {
         try {
             api.deleteUser("U0NOBODY");
-        } catch (CliException e) {
+        } catch (ApiException e) {
             if (e.httpStatus() != 404) {
                 throw e;
             }

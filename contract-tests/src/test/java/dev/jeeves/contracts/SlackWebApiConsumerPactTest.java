@@ -11,7 +11,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.jeeves.server.Secret;
+import dev.jeeves.api.Secret;
 import dev.jeeves.server.slack.SlackClient;
 import dev.jeeves.server.upstream.Upstream;
 import io.helidon.metrics.api.Metrics;
@@ -50,7 +50,7 @@ class SlackWebApiConsumerPactTest {
     @PactTestFor(pactMethod = "postReply")
     void anAcceptedReplyIsDelivered(MockServer server) {
         assertThat(client(server, BOT_TOKEN)
-                        .postMessage("C0GENERAL", "Berlin, Germany: 18°C", Optional.of("1700000000.000100")))
+                        .post("C0GENERAL", "Berlin, Germany: 18°C", Optional.of("1700000000.000100")))
                 .isTrue();
     }
 
@@ -67,7 +67,7 @@ class SlackWebApiConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "postToUnknownChannel")
     void okFalseWithHttp200IsNotDelivered(MockServer server) {
-        assertThat(client(server, BOT_TOKEN).postMessage("C0NOTFOUND", "hello", Optional.empty()))
+        assertThat(client(server, BOT_TOKEN).post("C0NOTFOUND", "hello", Optional.empty()))
                 .isFalse();
     }
 
@@ -89,7 +89,7 @@ class SlackWebApiConsumerPactTest {
     @PactTestFor(pactMethod = "postWhileRateLimited")
     void aRateLimitIsNotADelivery(MockServer server) {
         // One attempt only: the retry that honours Retry-After is the functional suite's business.
-        assertThat(client(server, BOT_TOKEN).postMessage("C0RATELIMITED", "hello", Optional.empty()))
+        assertThat(client(server, BOT_TOKEN).post("C0RATELIMITED", "hello", Optional.empty()))
                 .isFalse();
     }
 
@@ -110,7 +110,7 @@ class SlackWebApiConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "postWithUnknownToken")
     void anUnknownTokenIsNotADelivery(MockServer server) {
-        assertThat(client(server, "not-a-slack-token").postMessage("C0GENERAL", "hello", Optional.empty()))
+        assertThat(client(server, "not-a-slack-token").post("C0GENERAL", "hello", Optional.empty()))
                 .isFalse();
     }
 

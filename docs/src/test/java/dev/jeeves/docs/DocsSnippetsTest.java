@@ -34,7 +34,10 @@ class DocsSnippetsTest {
         Map<String, String> environment = new HashMap<>(stubs.environment());
         environment.put("JEEVES_PORT", "0");
         environment.put("JEEVES_DATA_DIR", dataDir.toString());
-        server = JeevesServer.start(JeevesConfig.load(environment));
+        server = JeevesServer.start(
+                JeevesConfig.load(environment),
+                java.time.Clock.systemUTC(),
+                io.helidon.metrics.api.Metrics.createMeterRegistry());
     }
 
     @AfterAll

@@ -29,7 +29,7 @@ final class Reference {
     /** Every command, qualified: {@code jeeves}, {@code jeeves users list}, ... */
     static List<CommandLine> commands() {
         List<CommandLine> all = new ArrayList<>();
-        collect(new CommandLine(new JeevesCli()), all);
+        collect(JeevesCli.commandLine(), all);
         return all;
     }
 

@@ -1,12 +1,11 @@
 package dev.jeeves.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jeeves.api.MessageReply;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code jeeves ask weather in Paris}: sends a message to Jeeves and prints the reply. */
 @Command(
@@ -14,8 +13,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Send Jeeves a message and print the reply.",
         footer = {"%nExamples:", "  jeeves ask help", "  jeeves ask --as U123 weather in Paris"})
 final class AskCommand implements Callable<Integer> {
-    @ParentCommand
-    JeevesCli cli;
+    private final CliContext context;
 
     @Option(
             names = "--as",
@@ -27,10 +25,14 @@ final class AskCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The message, e.g. weather in Paris.")
     List<String> words;
 
+    AskCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
-        JsonNode reply = cli.api().ask(user, String.join(" ", words));
-        Output.print(cli, reply, reply.path("reply").asText());
+        MessageReply reply = context.api().ask(user, String.join(" ", words));
+        context.print(reply, reply.reply());
         return 0;
     }
 }

@@ -1,5 +1,7 @@
 package dev.jeeves.cli;
 
+import dev.jeeves.api.client.ApiException;
+
 /**
  * A failure to report as one line on stderr with a documented exit code: 1 at the server or the network,
  * 2 a usage error, 3 not authorized.
@@ -13,30 +15,31 @@ public final class CliException extends RuntimeException {
     public static final int NOT_AUTHORIZED = 3;
 
     private final int exitCode;
-    private final int httpStatus;
 
     /** Creates the failure. */
     public CliException(int exitCode, String message) {
-        this(exitCode, message, 0);
-    }
-
-    /** Creates the failure for an HTTP answer with this status. */
-    public CliException(int exitCode, String message, int httpStatus) {
         super(message);
         this.exitCode = exitCode;
-        this.httpStatus = httpStatus;
     }
 
     /** Creates the failure with its cause (shown with {@code --verbose}). */
     public CliException(int exitCode, String message, Throwable cause) {
         super(message, cause);
         this.exitCode = exitCode;
-        this.httpStatus = 0;
     }
 
-    /** The HTTP status the server answered, or 0 when there was no answer. */
-    public int httpStatus() {
-        return httpStatus;
+    /**
+     * The exit code for any failure of a command: its own for a {@code CliException}, 3 for credentials or a token
+     * the server refused (or none to send), 1 for anything else.
+     */
+    static int exitCode(Exception e) {
+        if (e instanceof CliException failure) {
+            return failure.exitCode();
+        }
+        if (e instanceof ApiException api && api.notAuthorized()) {
+            return NOT_AUTHORIZED;
+        }
+        return FAILURE;
     }
 
     /** The process exit code. */

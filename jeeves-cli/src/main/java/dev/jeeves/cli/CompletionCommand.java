@@ -3,7 +3,8 @@ package dev.jeeves.cli;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code jeeves completion}: the shell completion script (bash, and zsh through bashcompinit). */
 @Command(
@@ -15,12 +16,18 @@ import picocli.CommandLine.ParentCommand;
             "  zsh:   autoload -U +X bashcompinit && bashcompinit && source <(jeeves completion)"
         })
 final class CompletionCommand implements Callable<Integer> {
-    @ParentCommand
-    JeevesCli cli;
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    CompletionCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Override
     public Integer call() {
-        Output.out(cli).print(AutoComplete.bash("jeeves", cli.spec().commandLine()));
+        context.out().print(AutoComplete.bash("jeeves", spec.root().commandLine()));
         return 0;
     }
 }

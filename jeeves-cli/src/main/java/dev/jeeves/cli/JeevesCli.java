@@ -6,11 +6,10 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
- * The {@code jeeves} command. Each subcommand is one thin class over {@link JeevesApi}; this class wires them,
+ * The {@code jeeves} command. Each subcommand is one thin class over {@code JeevesApi}, built by the
+ * {@link CommandFactory} with the run's {@link CliContext}; this class wires them,
  * maps failures to the documented exit codes, and offers {@link #run} as the seam tests drive.
  */
 @Command(
@@ -45,20 +44,8 @@ public final class JeevesCli {
     @Mixin
     GlobalOptions global;
 
-    @Spec
-    CommandSpec spec;
-
-    final Map<String, String> environment;
-    final Clock clock;
-
-    /** The command as tools build it from its class (the man page generator): the process environment. */
-    public JeevesCli() {
-        this(System.getenv(), Clock.systemUTC());
-    }
-
-    JeevesCli(Map<String, String> environment, Clock clock) {
-        this.environment = environment;
-        this.clock = clock;
+    JeevesCli(CliContext context) {
+        this.global = context.global;
     }
 
     /** Runs a command line and exits with its code. */
@@ -81,6 +68,13 @@ public final class JeevesCli {
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)} with a given environment (for tests). */
     static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+        Clock clock = Clock.systemUTC();
+        return run(new CliContext(environment, clock, out, CliContext.http(environment, clock)), err, args);
+    }
+
+    /** Runs a command line in a context (tests give one with a fake API); returns the exit code. */
+    static int run(CliContext context, PrintWriter err, String... args) {
+        PrintWriter out = context.out();
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // The one answer that needs no command model: building picocli's (reflection over every command's
             // annotations) would take most of the run. The same lines picocli prints for it.
@@ -90,12 +84,12 @@ public final class JeevesCli {
             out.flush();
             return 0;
         }
-        JeevesCli root = new JeevesCli(environment, Clock.systemUTC());
-        CommandLine commandLine = new CommandLine(root)
+        boolean noColor = context.environment.containsKey("NO_COLOR");
+        CommandLine commandLine = commandLine(context)
                 .setOut(out)
                 .setErr(err)
                 .setColorScheme(CommandLine.Help.defaultColorScheme(
-                        environment.containsKey("NO_COLOR") ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO))
+                        noColor ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO))
                 .setParameterExceptionHandler((e, arguments) -> {
                     String command = e.getCommandLine().getCommandSpec().qualifiedName();
                     err.println("jeeves: " + e.getMessage() + " (see \""
@@ -103,12 +97,11 @@ public final class JeevesCli {
                     return CliException.USAGE;
                 })
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    int code = e instanceof CliException failure ? failure.exitCode() : CliException.FAILURE;
                     err.println("jeeves: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-                    if (root.global != null && root.global.verbose) {
+                    if (context.global.verbose) {
                         e.printStackTrace(err);
                     }
-                    return code;
+                    return CliException.exitCode(e);
                 });
         int code = commandLine.execute(args);
         out.flush();
@@ -116,22 +109,20 @@ public final class JeevesCli {
         return code;
     }
 
-    CommandSpec spec() {
-        return spec;
+    /** The command model over a context: every command built by a {@link CommandFactory}. */
+    static CommandLine commandLine(CliContext context) {
+        CommandFactory factory = new CommandFactory(context);
+        try {
+            return new CommandLine(factory.create(JeevesCli.class), factory);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the jeeves command", e);
+        }
     }
 
-    /** The API client for the server the options name. */
-    JeevesApi api() {
-        return new JeevesApi(server(), new TokenSource(dataDir(), environment, clock));
-    }
-
-    /** The server the options or the environment name. */
-    java.net.URI server() {
-        return global.server(environment);
-    }
-
-    /** The data directory the options or the environment name. */
-    java.nio.file.Path dataDir() {
-        return global.dataDir(environment);
+    /** The command model as tools see it (man pages, the reference docs): the process environment. */
+    public static CommandLine commandLine() {
+        Clock clock = Clock.systemUTC();
+        return commandLine(new CliContext(
+                System.getenv(), clock, new PrintWriter(System.out, true), CliContext.http(System.getenv(), clock)));
     }
 }

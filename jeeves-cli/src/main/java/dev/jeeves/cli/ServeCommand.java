@@ -1,23 +1,25 @@
 package dev.jeeves.cli;
 
-import dev.jeeves.server.auth.ClientCredentials;
+import dev.jeeves.api.credentials.ClientCredentials;
+import dev.jeeves.api.embedded.EmbeddedServer;
+import dev.jeeves.api.embedded.StubUpstreams;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jeeves serve}: runs the Jeeves server in this process with the server module's own wiring
- * ({@link InProcessJeeves}), until Ctrl-C or SIGTERM. {@code --sandbox} adds stub Slack and Open-Meteo on loopback.
+ * {@code jeeves serve}: runs the Jeeves server in this process, until Ctrl-C or SIGTERM; {@code --sandbox} adds stub
+ * Slack and Open-Meteo on loopback. The server and the stubs are found as {@link EmbeddedServer} and
+ * {@link StubUpstreams} services: this module does not compile against them, and only {@code serve} has their
+ * hundred-odd jars on its class path (the launcher adds them), so every other command starts without them.
  */
 @Command(
         name = "serve",
@@ -32,8 +34,7 @@ import picocli.CommandLine.Spec;
             "  JEEVES_SLACK_SIGNING_SECRET=... JEEVES_SLACK_BOT_TOKEN=xoxb-... jeeves serve --host 0.0.0.0"
         })
 final class ServeCommand implements Callable<Integer> {
-    @ParentCommand
-    JeevesCli cli;
+    private final CliContext context;
 
     @Option(
             names = "--host",
@@ -62,39 +63,61 @@ final class ServeCommand implements Callable<Integer> {
             description = "Also start stub Slack and Open-Meteo servers and use them: no network needed.")
     boolean sandbox;
 
+    ServeCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> environment = new HashMap<>(cli.environment);
-        environment.put("JEEVES_DATA_DIR", cli.dataDir().toString());
+        Map<String, String> environment = new HashMap<>(context.environment);
+        environment.put("JEEVES_DATA_DIR", context.dataDir().toString());
         if (host != null) {
             environment.put("JEEVES_HOST", host);
         }
         if (port != null) {
             environment.put("JEEVES_PORT", port.toString());
         }
-        InProcessJeeves jeeves;
+        EmbeddedServer server = context.service(EmbeddedServer.class)
+                .orElseThrow(() -> new CliException(
+                        CliException.FAILURE,
+                        "the Jeeves server is not installed with this command: run \"serve\" through the jeeves"
+                                + " launcher, which adds its libs/"));
+        server.configureLogging(); // before the sandbox logs anything
+        StubUpstreams.Running stubs = sandbox ? startStubs() : null;
+        if (stubs != null) {
+            environment.putAll(stubs.environment());
+        }
+        EmbeddedServer.Running jeeves;
         try {
-            jeeves = InProcessJeeves.start(environment, sandbox);
+            jeeves = server.start(environment);
         } catch (RuntimeException e) {
+            if (stubs != null) {
+                stubs.close();
+            }
             throw new CliException(CliException.FAILURE, "cannot start Jeeves: " + e.getMessage(), e);
         }
+        Runnable stop = () -> {
+            jeeves.close(); // drains pending work before the stubs it may still be talking to go away
+            if (stubs != null) {
+                stubs.close();
+            }
+        };
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
-                    jeeves.close();
+                    stop.run();
                     stopped.countDown();
                 },
                 "jeeves-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        PrintWriter out = Output.out(cli);
+        PrintWriter out = context.out();
         out.println("Jeeves is running at " + jeeves.uri());
-        out.println("Admin credentials: " + cli.dataDir().resolve(ClientCredentials.FILE_NAME)
+        out.println("Admin credentials: " + context.dataDir().resolve(ClientCredentials.FILE_NAME)
                 + " (\"jeeves\" commands find them there)");
         String reach = optionsToReach(jeeves.uri());
-        Optional<String> stubs = jeeves.sandboxDescription();
-        if (stubs.isPresent()) {
-            out.println("Sandbox: " + stubs.get());
+        if (stubs != null) {
+            out.println("Sandbox: " + stubs.description());
             out.println("Try:     jeeves" + reach + " ask weather in Paris");
             out.println("         jeeves" + reach + " slack send help");
         } else {
@@ -107,9 +130,17 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             // Stopped from inside the process (tests): the same orderly stop as SIGTERM.
             Runtime.getRuntime().removeShutdownHook(hook);
-            jeeves.close();
+            stop.run();
         }
         return 0;
+    }
+
+    private StubUpstreams.Running startStubs() {
+        return context.service(StubUpstreams.class)
+                .orElseThrow(() -> new CliException(
+                        CliException.FAILURE,
+                        "the sandbox is not installed with this command: run \"serve\" through the jeeves launcher"))
+                .start();
     }
 
     /**
@@ -121,8 +152,8 @@ final class ServeCommand implements Callable<Integer> {
         if (!uri.equals(GlobalOptions.DEFAULT_SERVER)) {
             options.append(" --server ").append(shellWord(uri.toString()));
         }
-        if (!cli.dataDir().equals(GlobalOptions.defaultDataDir())) {
-            options.append(" --data-dir ").append(shellWord(cli.dataDir().toString()));
+        if (!context.dataDir().equals(GlobalOptions.defaultDataDir())) {
+            options.append(" --data-dir ").append(shellWord(context.dataDir().toString()));
         }
         return options.toString();
     }

@@ -1,17 +1,18 @@
 package dev.jeeves.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jeeves.server.Secret;
-import dev.jeeves.server.slack.SlackSignatureVerifier;
-import dev.jeeves.stubs.SandboxStubs;
+import dev.jeeves.api.Json;
+import dev.jeeves.api.Secret;
+import dev.jeeves.api.embedded.StubUpstreams;
+import dev.jeeves.api.slack.SlackSignature;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code jeeves slack send}: exercises the real Slack path without Slack. */
 @Command(
@@ -19,9 +20,6 @@ import picocli.CommandLine.ParentCommand;
         description = "Talk to Jeeves the way Slack does.",
         subcommands = {SlackCommand.Send.class})
 final class SlackCommand {
-    @ParentCommand
-    JeevesCli cli;
-
     @Command(
             name = "send",
             description = {
@@ -35,8 +33,7 @@ final class SlackCommand {
                 "  jeeves slack send --as U1 --channel C1 weather in Tokyo"
             })
     static final class Send implements Callable<Integer> {
-        @ParentCommand
-        SlackCommand slack;
+        private final CliContext context;
 
         @Option(
                 names = "--as",
@@ -54,7 +51,7 @@ final class SlackCommand {
         @Option(
                 names = "--signing-secret",
                 paramLabel = "SECRET",
-                defaultValue = "${env:JEEVES_SLACK_SIGNING_SECRET:-" + SandboxStubs.SIGNING_SECRET + "}",
+                defaultValue = "${env:JEEVES_SLACK_SIGNING_SECRET:-" + StubUpstreams.SANDBOX_SIGNING_SECRET + "}",
                 description =
                         "The Slack app's signing secret (env JEEVES_SLACK_SIGNING_SECRET; default: the sandbox's).",
                 showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
@@ -63,6 +60,10 @@ final class SlackCommand {
         @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The message.")
         List<String> words;
 
+        Send(CliContext context) {
+            this.context = context;
+        }
+
         @Override
         public Integer call() {
             String eventId = "Ev"
@@ -70,27 +71,24 @@ final class SlackCommand {
                             .toString()
                             .replace("-", "")
                             .substring(0, 12)
-                            .toUpperCase();
+                            .toUpperCase(Locale.ROOT);
             String text = String.join(" ", words);
             String body = channel == null
                     ? event(eventId, "message", "im", "D" + user, text)
                     : event(eventId, "app_mention", "channel", channel, "<@U0JEEVES> " + text);
-            String timestamp = Long.toString(slack.cli.clock.instant().getEpochSecond());
-            String signature = "v0="
-                    + new SlackSignatureVerifier(Secret.of(signingSecret), slack.cli.clock)
-                            .sign(timestamp, body.getBytes(StandardCharsets.UTF_8));
-            int status = slack.cli.api().postSlackEvent(body, timestamp, signature);
-            Output.print(
-                    slack.cli,
-                    JeevesApi.JSON.createObjectNode().put("eventId", eventId).put("status", status),
+            SlackSignature.Headers signed = new SlackSignature(Secret.of(signingSecret), context.clock)
+                    .sign(body.getBytes(StandardCharsets.UTF_8));
+            int status = context.api().postSlackEvent(body, signed.timestamp(), signed.signature());
+            context.print(
+                    new Sent(eventId, status),
                     "Sent event " + eventId + " (HTTP " + status + "); Jeeves answers through chat.postMessage.");
             return 0;
         }
 
         /** The envelope and event as Slack's Events API documents them. */
         private String event(String eventId, String type, String channelType, String channelId, String text) {
-            long now = slack.cli.clock.instant().getEpochSecond();
-            ObjectNode root = JeevesApi.JSON
+            long now = context.clock.instant().getEpochSecond();
+            ObjectNode root = Json.MAPPER
                     .createObjectNode()
                     .put("token", "jeeves-cli")
                     .put("team_id", "T0JEEVESCLI")
@@ -108,4 +106,12 @@ final class SlackCommand {
             return root.toString();
         }
     }
+
+    /**
+     * What was sent, for {@code -o json}.
+     *
+     * @param eventId the event's id, as Slack would give it
+     * @param status the HTTP status Jeeves answered
+     */
+    record Sent(String eventId, int status) {}
 }

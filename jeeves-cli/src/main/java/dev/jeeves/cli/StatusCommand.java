@@ -1,40 +1,40 @@
 package dev.jeeves.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jeeves.api.ServerStatus;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code jeeves status}: is the server up, its version, uptime, database and upstream circuits. */
 @Command(name = "status", description = "Show whether the server is up, its version, uptime, database and circuits.")
 final class StatusCommand implements Callable<Integer> {
-    @ParentCommand
-    JeevesCli cli;
+    private final CliContext context;
+
+    StatusCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Override
     public Integer call() {
-        JsonNode status = cli.api().status();
-        StringBuilder circuits = new StringBuilder();
-        status.path("circuits")
-                .properties()
-                .forEach(circuit -> circuits.append(circuits.isEmpty() ? "" : ", ")
-                        .append(circuit.getKey())
-                        .append(' ')
-                        .append(circuit.getValue().asText()));
+        ServerStatus status = context.api().status();
+        String circuits = status.circuits().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(circuit -> circuit.getKey() + " " + circuit.getValue())
+                .collect(Collectors.joining(", "));
         String text = String.join(
                 "\n",
-                "Jeeves " + status.path("version").asText() + " at " + cli.server() + ": "
-                        + status.path("status").asText(),
+                "Jeeves " + status.version() + " at " + context.server() + ": " + status.status(),
                 "Uptime:   "
-                        + Duration.ofSeconds(status.path("uptimeSeconds").asLong())
+                        + Duration.ofSeconds(status.uptimeSeconds())
                                 .toString()
                                 .substring(2)
-                                .toLowerCase(),
-                "Database: " + status.path("database").path("product").asText() + " ("
-                        + (status.path("database").path("reachable").asBoolean() ? "reachable" : "UNREACHABLE") + ")",
+                                .toLowerCase(Locale.ROOT),
+                "Database: " + status.database().product() + " ("
+                        + (status.database().reachable() ? "reachable" : "UNREACHABLE") + ")",
                 "Circuits: " + circuits);
-        Output.print(cli, status, text);
+        context.print(status, text);
         return 0;
     }
 }

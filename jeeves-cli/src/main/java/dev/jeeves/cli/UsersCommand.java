@@ -1,15 +1,18 @@
 package dev.jeeves.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
+import dev.jeeves.api.ApiLimits;
+import dev.jeeves.api.Location;
+import dev.jeeves.api.UserDetails;
+import dev.jeeves.api.UserPage;
+import dev.jeeves.api.UserUpdate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code jeeves users list | show | set | delete}: the people Jeeves knows. */
@@ -23,25 +26,9 @@ import picocli.CommandLine.Spec;
             UsersCommand.Delete.class
         })
 final class UsersCommand {
-    @ParentCommand
-    JeevesCli cli;
-
-    static String location(JsonNode user) {
-        JsonNode location = user.path("location");
-        return location.isObject()
-                ? location.path("name").asText() + ", "
-                        + location.path("country").asText()
-                : "-";
-    }
-
-    static String text(JsonNode value) {
-        return value.isNull() || value.isMissingNode() ? "-" : value.asText();
-    }
-
     @Command(name = "list", description = "List users, oldest first.")
     static final class ListUsers implements Callable<Integer> {
-        @ParentCommand
-        UsersCommand users;
+        private final CliContext context;
 
         @Spec
         CommandSpec spec;
@@ -49,14 +36,19 @@ final class UsersCommand {
         int limit;
         int offset;
 
+        ListUsers(CliContext context) {
+            this.context = context;
+        }
+
         // Checked here, as usage errors (exit 2), rather than sent for the server to refuse (exit 1).
         @Option(
                 names = "--limit",
-                defaultValue = "50",
-                description = "At most this many (1-500, default: ${DEFAULT-VALUE}).")
+                defaultValue = "" + ApiLimits.DEFAULT_PAGE_SIZE,
+                description = "At most this many (1-" + ApiLimits.MAX_PAGE_SIZE + ", default: ${DEFAULT-VALUE}).")
         void limit(int value) {
-            if (value < 1 || value > 500) {
-                throw new ParameterException(spec.commandLine(), "--limit must be from 1 to 500, not " + value);
+            if (value < 1 || value > ApiLimits.MAX_PAGE_SIZE) {
+                throw new ParameterException(
+                        spec.commandLine(), "--limit must be from 1 to " + ApiLimits.MAX_PAGE_SIZE + ", not " + value);
             }
             limit = value;
         }
@@ -74,44 +66,41 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            JsonNode page = users.cli.api().users(limit, offset);
+            UserPage page = context.api().users(limit, offset);
             Table table = new Table("ID", "NAME", "EMAIL", "LOCATION");
-            page.path("users")
-                    .forEach(user -> table.row(
-                            user.path("id").asText(),
-                            text(user.path("name")),
-                            text(user.path("email")),
-                            location(user)));
-            String text = table.render() + "\n" + page.path("users").size() + " of "
-                    + page.path("total").asLong() + " users";
-            Output.print(users.cli, page, text);
+            page.users()
+                    .forEach(user ->
+                            table.row(user.id(), orDash(user.name()), orDash(user.email()), location(user.location())));
+            context.print(page, table.render() + "\n" + page.users().size() + " of " + page.total() + " users");
             return 0;
         }
     }
 
     @Command(name = "show", description = "Show a user with their settings and alert.")
     static final class Show implements Callable<Integer> {
-        @ParentCommand
-        UsersCommand users;
+        private final CliContext context;
 
         @Parameters(paramLabel = "ID", description = "The user's id, e.g. U123ABC.")
         String id;
 
+        Show(CliContext context) {
+            this.context = context;
+        }
+
         @Override
         public Integer call() {
-            JsonNode user = users.cli.api().user(id);
-            Output.print(users.cli, user, describe(user));
+            UserDetails user = context.api().user(id);
+            context.print(user, describe(user));
             return 0;
         }
     }
 
     @Command(name = "set", description = "Create a user or change their name, email or location.")
     static final class Set implements Callable<Integer> {
-        @ParentCommand
-        UsersCommand users;
+        private final CliContext context;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @Spec
+        CommandSpec spec;
 
         @Parameters(paramLabel = "ID", description = "The user's id.")
         String id;
@@ -125,70 +114,73 @@ final class UsersCommand {
         @Option(names = "--location", description = "Their location, a place name looked up with geocoding.")
         String location;
 
+        Set(CliContext context) {
+            this.context = context;
+        }
+
         @Override
         public Integer call() {
-            Map<String, String> fields = new LinkedHashMap<>();
-            if (name != null) {
-                fields.put("name", name);
+            UserUpdate update = new UserUpdate(given(name), given(email), given(location));
+            if (update.changesNothing()) {
+                throw new ParameterException(spec.commandLine(), "give at least one of --name, --email, --location");
             }
-            if (email != null) {
-                fields.put("email", email);
-            }
-            if (location != null) {
-                fields.put("location", location);
-            }
-            if (fields.isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(), "give at least one of --name, --email, --location");
-            }
-            JsonNode user = users.cli.api().updateUser(id, fields);
-            Output.print(users.cli, user, describe(user));
+            UserDetails user = context.api().updateUser(id, update);
+            context.print(user, describe(user));
             return 0;
+        }
+
+        /** An option left out changes nothing (null); one given sets the field. */
+        @SuppressWarnings("OptionalAssignedToNull")
+        private static Optional<String> given(String value) {
+            return value == null ? null : Optional.of(value);
         }
     }
 
     @Command(name = "delete", description = "Delete a user with their settings and alert.")
     static final class Delete implements Callable<Integer> {
-        @ParentCommand
-        UsersCommand users;
+        private final CliContext context;
 
         @Parameters(paramLabel = "ID", description = "The user's id.")
         String id;
 
+        Delete(CliContext context) {
+            this.context = context;
+        }
+
         @Override
         public Integer call() {
-            users.cli.api().deleteUser(id);
-            Output.print(users.cli, JeevesApi.JSON.createObjectNode().put("deleted", id), "Deleted user " + id + ".");
+            context.api().deleteUser(id);
+            context.print(Map.of("deleted", id), "Deleted user " + id + ".");
             return 0;
         }
     }
 
-    static String describe(JsonNode user) {
+    static String describe(UserDetails user) {
         StringBuilder text = new StringBuilder()
                 .append("ID:       ")
-                .append(user.path("id").asText())
-                .append('\n')
-                .append("Name:     ")
-                .append(text(user.path("name")))
-                .append('\n')
-                .append("Email:    ")
-                .append(text(user.path("email")))
-                .append('\n')
-                .append("Location: ")
-                .append(location(user))
-                .append('\n')
-                .append("Alert:    ")
+                .append(user.id())
+                .append("\nName:     ")
+                .append(orDash(user.name()))
+                .append("\nEmail:    ")
+                .append(orDash(user.email()))
+                .append("\nLocation: ")
+                .append(location(user.location()))
+                .append("\nAlert:    ")
                 .append(
-                        user.path("alert").isObject()
-                                ? "daily at " + user.path("alert").path("time").asText()
-                                : "off");
-        user.path("settings")
-                .properties()
-                .forEach(setting -> text.append('\n')
-                        .append("Setting:  ")
-                        .append(setting.getKey())
-                        .append(" = ")
-                        .append(setting.getValue().asText()));
+                        user.alert() == null
+                                ? "off"
+                                : "daily at " + user.alert().time());
+        (user.settings() == null ? Map.<String, String>of() : user.settings())
+                .forEach((key, value) ->
+                        text.append("\nSetting:  ").append(key).append(" = ").append(value));
         return text.toString();
+    }
+
+    private static String location(Location location) {
+        return location == null ? "-" : location.name() + ", " + location.country();
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
     }
 }

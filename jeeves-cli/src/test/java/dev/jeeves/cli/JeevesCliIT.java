@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jeeves.server.JeevesConfig;
-import dev.jeeves.server.JeevesServer;
+import dev.jeeves.api.Json;
+import dev.jeeves.api.client.TokenSource;
+import dev.jeeves.api.credentials.ClientCredentials;
+import dev.jeeves.api.embedded.EmbeddedServer;
 import dev.jeeves.stubs.SandboxStubs;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +32,7 @@ class JeevesCliIT {
     static Path dataDir;
 
     static SandboxStubs stubs;
-    static JeevesServer server;
+    static EmbeddedServer.Running server;
     static Map<String, String> env;
 
     @BeforeAll
@@ -39,7 +41,11 @@ class JeevesCliIT {
         Map<String, String> serverEnv = new HashMap<>(stubs.environment());
         serverEnv.put("JEEVES_PORT", "0");
         serverEnv.put("JEEVES_DATA_DIR", dataDir.toString());
-        server = JeevesServer.start(JeevesConfig.load(serverEnv));
+        // The server as "serve" finds it: the service the server module registers.
+        EmbeddedServer embedded =
+                java.util.ServiceLoader.load(EmbeddedServer.class).findFirst().orElseThrow();
+        embedded.configureLogging();
+        server = embedded.start(serverEnv);
         env = Map.of("JEEVES_SERVER", server.uri().toString(), "JEEVES_DATA_DIR", dataDir.toString());
     }
 
@@ -70,7 +76,7 @@ class JeevesCliIT {
     @Test
     void askPrintsParseableJsonOnRequest() throws Exception {
         CliRun run = jeeves("ask", "-o", "json", "--as", "U42", "help");
-        JsonNode json = JeevesApi.JSON.readTree(run.out());
+        JsonNode json = Json.MAPPER.readTree(run.out());
         assertThat(json.path("action").asText()).isEqualTo("help");
     }
 
@@ -227,7 +233,7 @@ class JeevesCliIT {
     @Test
     void aTokenWithoutTheScopeExitsWithThreeAndIsNotSwappedForAFreshOne(@TempDir Path clientDir) throws Exception {
         // A read-only token in the cache, as a client limited to users:read would hold.
-        var credentials = dev.jeeves.server.auth.ClientCredentials.loadOrCreate(dataDir);
+        var credentials = ClientCredentials.loadOrCreate(dataDir);
         String form = "grant_type=client_credentials&scope=users:read&client_id=" + credentials.clientId()
                 + "&client_secret=" + credentials.clientSecret().reveal();
         HttpResponse<String> issued = HttpClient.newHttpClient()
@@ -238,10 +244,10 @@ class JeevesCliIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         String readOnly =
-                JeevesApi.JSON.readTree(issued.body()).path("access_token").asText();
+                Json.MAPPER.readTree(issued.body()).path("access_token").asText();
         Files.writeString(
                 clientDir.resolve(TokenSource.CACHE_FILE),
-                JeevesApi.JSON
+                Json.MAPPER
                         .createObjectNode()
                         .put("server", server.uri().toString())
                         .put("clientId", "reader")

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Parsing, help, version and completion: what works without a server. */
 class JeevesCliTest {
@@ -17,16 +16,24 @@ class JeevesCliTest {
         return CliRun.run(Map.of(), args);
     }
 
+    static CliContext parsed(Map<String, String> environment, String... args) {
+        CliContext context = new CliContext(
+                environment, java.time.Clock.systemUTC(), new java.io.PrintWriter(new java.io.StringWriter()), null);
+        JeevesCli.commandLine(context).parseArgs(args);
+        return context;
+    }
+
     @Test
     void defaultsTheServerToLocalhostAndHonoursJeevesServer() {
-        JeevesCli cli = new JeevesCli(Map.of(), java.time.Clock.systemUTC());
-        new CommandLine(cli).parseArgs("ask", "hi");
-        assertThat(cli.server().toString()).isEqualTo("http://127.0.0.1:8080");
-        assertThat(cli.global.output).isEqualTo(GlobalOptions.Output.text);
-        JeevesCli fromEnvironment =
-                new JeevesCli(Map.of("JEEVES_SERVER", "http://jeeves:9"), java.time.Clock.systemUTC());
-        new CommandLine(fromEnvironment).parseArgs("ask", "hi");
+        CliContext defaults = parsed(Map.of(), "ask", "hi");
+        assertThat(defaults.server().toString()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(defaults.global.output).isEqualTo(GlobalOptions.Output.text);
+        CliContext fromEnvironment = parsed(Map.of("JEEVES_SERVER", "http://jeeves:9"), "ask", "hi");
         assertThat(fromEnvironment.server().toString()).isEqualTo("http://jeeves:9");
+        assertThat(parsed(Map.of("JEEVES_SERVER", "http://jeeves:9"), "ask", "--server", "http://other:1", "hi")
+                        .server()
+                        .toString())
+                .isEqualTo("http://other:1");
     }
 
     @Test
@@ -67,9 +74,7 @@ class JeevesCliTest {
 
     @Test
     void parsesTheOutputFormat() {
-        JeevesCli cli = new JeevesCli(Map.of(), java.time.Clock.systemUTC());
-        new CommandLine(cli).parseArgs("-o", "json", "actions");
-        assertThat(cli.global.json()).isTrue();
+        assertThat(parsed(Map.of(), "-o", "json", "actions").global.json()).isTrue();
         assertThat(jeeves("-o", "yaml", "actions").exitCode()).isEqualTo(2);
     }
 

@@ -1,5 +1,6 @@
 package dev.jeeves.server;
 
+import dev.jeeves.api.Secret;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.net.URI;

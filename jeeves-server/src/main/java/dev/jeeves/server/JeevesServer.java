@@ -1,11 +1,10 @@
 package dev.jeeves.server;
 
 import dev.jeeves.server.storage.Database;
-import dev.jeeves.server.weather.OpenMeteoClient;
+import dev.jeeves.server.support.DirectProblems;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.accesslog.AccessLogFeature;
@@ -18,7 +17,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +28,7 @@ import java.util.logging.Logger;
  * so none of them can drift from production.
  *
  * <pre>{@code
- * try (JeevesServer jeeves = JeevesServer.start(JeevesConfig.load(System.getenv()))) {
+ * try (JeevesServer jeeves = JeevesServer.start(JeevesConfig.load(System.getenv()), Clock.systemUTC(), meters)) {
  *     System.out.println("Jeeves at " + jeeves.uri());
  * }
  * }</pre>
@@ -63,24 +61,20 @@ public final class JeevesServer implements AutoCloseable {
         this.uri = URI.create("http://" + (wildcard ? "127.0.0.1" : host) + ":" + webServer.port());
     }
 
-    /** Starts Jeeves with the system clock. */
-    public static JeevesServer start(JeevesConfig config) {
-        return start(config, Clock.systemUTC());
-    }
-
     /**
      * Opens the database, builds every collaborator, starts the web server and the alert scheduler.
      *
      * @param clock the time everything in Jeeves reads (tests pass a fixed one)
+     * @param meters where metrics go, and what {@code /observe/metrics} shows ({@code Metrics.globalRegistry()} in
+     *     production; tests pass their own)
      */
-    public static JeevesServer start(JeevesConfig config, Clock clock) {
+    public static JeevesServer start(JeevesConfig config, Clock clock, MeterRegistry meters) {
         // Whoever embeds Jeeves (Main, "jeeves serve", tests) gets the log lines of its stop, even if nothing
         // logged before SIGTERM.
         ShutdownLogging.openHandlers();
         checkCanListen(config.host(), config.port());
         Database database = Database.open(config.jdbcUrl(), config.dataDir());
         try {
-            MeterRegistry meters = Metrics.globalRegistry();
             JeevesServices services = JeevesServices.create(config, clock, database, meters);
             WebServer webServer = WebServer.builder()
                     .config(config.server())
@@ -89,6 +83,8 @@ public final class JeevesServer implements AutoCloseable {
                     .shutdownHook(false)
                     .shutdownGracePeriod(config.shutdownGracePeriod())
                     .featuresDiscoverServices(false)
+                    .mediaContext(JeevesServices.mediaContext())
+                    .directHandlers(DirectProblems.all())
                     .addFeature(ObserveFeature.builder()
                             .observersDiscoverServices(false)
                             .addObserver(HealthObserver.builder()
@@ -157,16 +153,6 @@ public final class JeevesServer implements AutoCloseable {
     /** The base URL of the server, e.g. {@code http://127.0.0.1:8080}. */
     public URI uri() {
         return uri;
-    }
-
-    /** When the server started. */
-    public Instant startedAt() {
-        return services.startedAt();
-    }
-
-    /** The Open-Meteo client, whose circuit state a status page reports. */
-    public OpenMeteoClient weather() {
-        return services.weather();
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.jeeves.server;
 
+import dev.jeeves.api.Json;
+import dev.jeeves.api.credentials.ClientCredentials;
+import dev.jeeves.api.slack.SlackSignature;
 import dev.jeeves.server.actions.ActionRouter;
 import dev.jeeves.server.actions.AlertsAction;
 import dev.jeeves.server.actions.ConfigAction;
@@ -7,44 +10,46 @@ import dev.jeeves.server.actions.LocationAction;
 import dev.jeeves.server.actions.WeatherAction;
 import dev.jeeves.server.alerts.DailyAlerts;
 import dev.jeeves.server.auth.BearerAuth;
-import dev.jeeves.server.auth.ClientCredentials;
 import dev.jeeves.server.auth.TokenIssuer;
 import dev.jeeves.server.auth.TokenService;
 import dev.jeeves.server.http.ActionsService;
 import dev.jeeves.server.http.MessagesService;
-import dev.jeeves.server.http.Problems;
-import dev.jeeves.server.http.RequestMetrics;
 import dev.jeeves.server.http.StatusService;
 import dev.jeeves.server.http.UsersService;
 import dev.jeeves.server.slack.SlackClient;
 import dev.jeeves.server.slack.SlackEventProcessor;
 import dev.jeeves.server.slack.SlackEventsService;
-import dev.jeeves.server.slack.SlackSignatureVerifier;
+import dev.jeeves.server.slack.SlackRequests;
 import dev.jeeves.server.storage.AlertStore;
 import dev.jeeves.server.storage.Database;
 import dev.jeeves.server.storage.ProcessedEvents;
 import dev.jeeves.server.storage.SettingsStore;
+import dev.jeeves.server.storage.StorageException;
 import dev.jeeves.server.storage.UserStore;
+import dev.jeeves.server.support.Problems;
+import dev.jeeves.server.support.RequestMetrics;
 import dev.jeeves.server.upstream.Upstream;
 import dev.jeeves.server.weather.OpenMeteoClient;
+import dev.jeeves.server.weather.WeatherUnavailableException;
+import io.helidon.http.media.MediaContext;
+import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Every collaborator of one Jeeves, built from its configuration over an open database, and the HTTP routes
- * over them. {@link JeevesServer} serves these routes on a socket; the in-memory routing tests hand the same
- * routes to Helidon's {@code DirectClient}, so both exercise one wiring.
+ * over them: the one place that knows them all. {@link JeevesServer} serves these routes on a socket; the
+ * in-memory routing tests hand the same routes to Helidon's {@code DirectClient}, so both exercise one wiring.
  *
  * <pre>{@code
  * try (Database database = Database.open(config.jdbcUrl(), config.dataDir())) {
- *     JeevesServices services = JeevesServices.create(config, Clock.systemUTC(), database, Metrics.globalRegistry());
- *     WebServer.builder().routing(services::routing).build().start();
+ *     JeevesServices services = JeevesServices.create(config, Clock.systemUTC(), database, meters);
+ *     WebServer.builder().mediaContext(JeevesServices.mediaContext()).routing(services::routing).build().start();
  * }
  * }</pre>
  */
@@ -53,8 +58,6 @@ public final class JeevesServices {
     /** Slack retries for minutes; ids are kept well past that. */
     private static final Duration KEEP_EVENT_IDS = Duration.ofHours(2);
 
-    private final Instant startedAt;
-    private final OpenMeteoClient weather;
     private final SlackEventProcessor slackEvents;
     private final ProcessedEvents processedEvents;
     private final DailyAlerts dailyAlerts;
@@ -68,9 +71,9 @@ public final class JeevesServices {
     private final StatusService status;
 
     private JeevesServices(JeevesConfig config, Clock clock, Database database, MeterRegistry meters) {
-        this.startedAt = clock.instant();
         Upstream upstream = new Upstream(Upstream.httpClient(config.connectTimeout()), meters);
-        this.weather = new OpenMeteoClient(upstream, config.geocodingUrl(), config.forecastUrl(), config.readTimeout());
+        OpenMeteoClient weather =
+                new OpenMeteoClient(upstream, config.geocodingUrl(), config.forecastUrl(), config.readTimeout());
         SlackClient slack = new SlackClient(
                 upstream,
                 config.slackApiUrl(),
@@ -100,14 +103,14 @@ public final class JeevesServices {
         this.bearerAuth = new BearerAuth(tokens);
         this.tokenService = new TokenService(ClientCredentials.loadOrCreate(config.dataDir()), tokens);
         this.slackService = new SlackEventsService(
-                config.slackSigningSecret().map(secret -> new SlackSignatureVerifier(secret, clock)),
+                new SlackRequests(config.slackSigningSecret().map(secret -> new SlackSignature(secret, clock))),
                 processedEvents,
                 slackEvents,
                 meters);
         this.messages = new MessagesService(router);
         this.users = new UsersService(userStore, settings, alerts, weather);
         this.actions = new ActionsService(router);
-        this.status = new StatusService(startedAt, clock, database, weather);
+        this.status = new StatusService(clock.instant(), clock, database, weather);
     }
 
     /**
@@ -115,15 +118,28 @@ public final class JeevesServices {
      * directory, or created there on first use.
      *
      * @param clock the time everything in Jeeves reads (tests pass a fixed one)
+     * @param meters where metrics go (tests pass their own, so no count leaks between them)
      */
     public static JeevesServices create(JeevesConfig config, Clock clock, Database database, MeterRegistry meters) {
         return new JeevesServices(config, clock, database, meters);
     }
 
+    /** How request and response bodies are mapped: Jackson, with the project's one mapper. */
+    public static MediaContext mediaContext() {
+        return MediaContext.builder()
+                .mediaSupportsDiscoverServices(false)
+                .addMediaSupport(JacksonSupport.create(Json.MAPPER))
+                .build();
+    }
+
     /** The HTTP routes: production and tests both come through here. */
     public void routing(HttpRouting.Builder routing) {
         Problems.register(routing);
-        routing.addFilter(requestMetrics)
+        routing.error(StorageException.class, Problems.unavailable(e -> "the database is unavailable"))
+                .error(
+                        WeatherUnavailableException.class,
+                        Problems.unavailable(e -> "a service Jeeves depends on is unavailable: " + e.getMessage()))
+                .addFilter(requestMetrics)
                 .addFilter(bearerAuth)
                 .register(tokenService)
                 .register("/slack/events", slackService)
@@ -154,15 +170,5 @@ public final class JeevesServices {
      */
     public boolean drainSlackReplies(Duration grace) {
         return slackEvents.close(grace);
-    }
-
-    /** When these services were built: the start of the uptime that the status reports. */
-    public Instant startedAt() {
-        return startedAt;
-    }
-
-    /** The Open-Meteo client, whose circuit state a status page reports. */
-    public OpenMeteoClient weather() {
-        return weather;
     }
 }

@@ -1,6 +1,9 @@
 package dev.jeeves.server;
 
+import dev.jeeves.server.storage.StorageException;
 import io.helidon.logging.common.LogConfig;
+import io.helidon.metrics.api.Metrics;
+import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
@@ -21,8 +24,9 @@ public final class Main {
         LogConfig.configureRuntime();
         JeevesServer jeeves;
         try {
-            jeeves = JeevesServer.start(JeevesConfig.load(System.getenv()));
-        } catch (InvalidConfigException | dev.jeeves.server.storage.StorageException e) {
+            jeeves =
+                    JeevesServer.start(JeevesConfig.load(System.getenv()), Clock.systemUTC(), Metrics.globalRegistry());
+        } catch (InvalidConfigException | StorageException e) {
             System.err.println("jeeves-server: " + e.getMessage());
             System.exit(2);
             return;

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import dev.jeeves.server.auth.ClientCredentials;
+import dev.jeeves.api.credentials.ClientCredentials;
 import dev.jeeves.server.auth.Scopes;
 import dev.jeeves.server.auth.TokenIssuer;
 import io.restassured.specification.RequestSpecification;

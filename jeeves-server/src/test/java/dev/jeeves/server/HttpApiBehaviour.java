@@ -3,6 +3,7 @@ package dev.jeeves.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jeeves.api.Json;
 import dev.jeeves.server.auth.Scopes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;

@@ -1,6 +1,6 @@
 package dev.jeeves.server;
 
-import dev.jeeves.server.auth.ClientCredentials;
+import dev.jeeves.api.credentials.ClientCredentials;
 import dev.jeeves.server.storage.Database;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webclient.http1.Http1Client;
@@ -40,7 +40,7 @@ class HttpApiInMemoryTest extends HttpApiBehaviour {
                 "JEEVES_WEATHER_FORECAST_URL", "http://127.0.0.1:9/v1",
                 "JEEVES_SLACK_API_URL", "http://127.0.0.1:9/api"));
         database = Database.open(config.jdbcUrl(), config.dataDir());
-        JeevesServices.create(config, Clock.systemUTC(), database, Metrics.globalRegistry())
+        JeevesServices.create(config, Clock.systemUTC(), database, Metrics.createMeterRegistry())
                 .routing(routing);
     }
     // end::in-memory-routing[]

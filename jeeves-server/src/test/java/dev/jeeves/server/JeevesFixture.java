@@ -2,8 +2,11 @@ package dev.jeeves.server;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.jeeves.stubs.SandboxStubs;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,8 @@ public final class JeevesFixture implements AutoCloseable {
     private JeevesServer server;
     private String token;
     private final URI liveUri;
+    /** This Jeeves' own metrics: what one test counts is not mixed with another's. */
+    private final MeterRegistry meters = Metrics.createMeterRegistry();
 
     private JeevesFixture(Path dataDir, Map<String, String> extra, URI liveUri) {
         this.dataDir = dataDir;
@@ -43,7 +48,7 @@ public final class JeevesFixture implements AutoCloseable {
         env.putAll(extra);
         env.values().removeIf(value -> value == null);
         this.environment = env;
-        this.server = JeevesServer.start(JeevesConfig.load(environment));
+        this.server = JeevesServer.start(JeevesConfig.load(environment), Clock.systemUTC(), meters);
     }
 
     /** Starts Jeeves with stubs, or connects to {@code -Djeeves.url}. */
@@ -113,7 +118,7 @@ public final class JeevesFixture implements AutoCloseable {
                 System.getProperty("jeeves.client-id", ""), System.getProperty("jeeves.client-secret", "")
             };
         }
-        var credentials = dev.jeeves.server.auth.ClientCredentials.loadOrCreate(dataDir);
+        var credentials = dev.jeeves.api.credentials.ClientCredentials.loadOrCreate(dataDir);
         return new String[] {credentials.clientId(), credentials.clientSecret().reveal()};
     }
 
@@ -134,6 +139,10 @@ public final class JeevesFixture implements AutoCloseable {
         return stubs.openMeteo();
     }
 
+    public MeterRegistry meters() {
+        return meters;
+    }
+
     public JeevesServer server() {
         return server;
     }
@@ -141,7 +150,7 @@ public final class JeevesFixture implements AutoCloseable {
     /** Stops the server and starts a new one on the same data directory (and a new port). */
     public void restart() {
         server.close();
-        server = JeevesServer.start(JeevesConfig.load(environment));
+        server = JeevesServer.start(JeevesConfig.load(environment), Clock.systemUTC(), meters);
     }
 
     /** Forgets what the stubs received and any stubs a test added, back to the canned mappings. */

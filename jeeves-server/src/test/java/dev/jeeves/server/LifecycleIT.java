@@ -11,8 +11,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.helidon.metrics.api.Metrics;
 import io.restassured.http.ContentType;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -105,7 +107,8 @@ class LifecycleIT {
             Map<String, String> samePort = Map.of(
                     "JEEVES_PORT", Integer.toString(jeeves.server().port()),
                     "JEEVES_DATA_DIR", otherDataDir.toString());
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JeevesServer.start(JeevesConfig.load(samePort)))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JeevesServer.start(
+                            JeevesConfig.load(samePort), Clock.systemUTC(), Metrics.createMeterRegistry()))
                     .isInstanceOf(InvalidConfigException.class)
                     .hasMessage("cannot listen on 127.0.0.1:" + jeeves.server().port()
                             + " (Address already in use): set JEEVES_HOST or JEEVES_PORT");
@@ -118,7 +121,8 @@ class LifecycleIT {
         Map<String, String> elsewhere = Map.of(
                 // TEST-NET-1 (RFC 5737): an address no machine of ours has.
                 "JEEVES_HOST", "192.0.2.1", "JEEVES_PORT", "0", "JEEVES_DATA_DIR", neverCreated.toString());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JeevesServer.start(JeevesConfig.load(elsewhere)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JeevesServer.start(
+                        JeevesConfig.load(elsewhere), Clock.systemUTC(), Metrics.createMeterRegistry()))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("cannot listen on 192.0.2.1:0 (Cannot assign requested address): set JEEVES_HOST or"
                         + " JEEVES_PORT");

@@ -83,7 +83,7 @@ class PackagedJarIT {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"));
-        var credentials = dev.jeeves.server.auth.ClientCredentials.loadOrCreate(dataDir);
+        var credentials = dev.jeeves.api.credentials.ClientCredentials.loadOrCreate(dataDir);
         String token = given().baseUri(uri.toString())
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", credentials.clientId())

@@ -15,7 +15,6 @@ import static org.hamcrest.Matchers.containsString;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-import io.helidon.metrics.api.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +41,14 @@ class SlackEventsIT extends FunctionalTest {
     }
 
     static double counter(String name) {
-        return Metrics.globalRegistry().meters().stream()
+        return jeeves.meters().meters().stream()
                 .filter(meter -> meter.id().name().equals(name) && meter instanceof io.helidon.metrics.api.Counter)
                 .mapToDouble(meter -> ((io.helidon.metrics.api.Counter) meter).count())
                 .sum();
     }
 
     static double counterWithTag(String name, String tag, String value) {
-        return Metrics.globalRegistry().meters().stream()
+        return jeeves.meters().meters().stream()
                 .filter(meter -> meter.id().name().equals(name)
                         && value.equals(meter.id().tagsMap().get(tag))
                         && meter instanceof io.helidon.metrics.api.Counter)

@@ -3,6 +3,7 @@ package dev.jeeves.stubs;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.jeeves.api.embedded.StubUpstreams;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,9 @@ import java.util.Map;
  * }
  * }</pre>
  */
-public final class SandboxStubs implements AutoCloseable {
+public final class SandboxStubs implements StubUpstreams.Running {
     /** The signing secret Slack events are signed with in the sandbox. Not a secret: never use it for real. */
-    public static final String SIGNING_SECRET = "jeeves-sandbox-signing-secret";
+    public static final String SIGNING_SECRET = StubUpstreams.SANDBOX_SIGNING_SECRET;
     /** The bot token the sandbox's Slack accepts. */
     public static final String BOT_TOKEN = "xoxb-jeeves-sandbox";
     /** The places the canned Open-Meteo knows. */
@@ -79,6 +80,7 @@ public final class SandboxStubs implements AutoCloseable {
     }
 
     /** The environment that points a Jeeves server at these stubs, with the sandbox secret and token. */
+    @Override
     public Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("JEEVES_SLACK_API_URL", slackApiUrl());
@@ -96,6 +98,11 @@ public final class SandboxStubs implements AutoCloseable {
             stub.resetRequests();
             stub.resetScenarios();
         }
+    }
+
+    @Override
+    public String description() {
+        return "stub Slack at " + slackApiUrl() + ", stub Open-Meteo at " + openMeteoUrl();
     }
 
     @Override

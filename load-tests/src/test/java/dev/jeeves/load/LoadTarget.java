@@ -2,9 +2,9 @@ package dev.jeeves.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jeeves.api.credentials.ClientCredentials;
 import dev.jeeves.server.JeevesConfig;
 import dev.jeeves.server.JeevesServer;
-import dev.jeeves.server.auth.ClientCredentials;
 import dev.jeeves.stubs.SandboxStubs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +82,10 @@ public final class LoadTarget implements AutoCloseable {
             environment.put("JEEVES_HOST", "127.0.0.1");
             environment.put("JEEVES_DATA_DIR", dataDir.toString());
             environment.put("JEEVES_UPSTREAM_READ_TIMEOUT", "PT1S");
-            server = JeevesServer.start(JeevesConfig.load(environment));
+            server = JeevesServer.start(
+                    JeevesConfig.load(environment),
+                    java.time.Clock.systemUTC(),
+                    io.helidon.metrics.api.Metrics.globalRegistry());
             ClientCredentials admin = ClientCredentials.loadOrCreate(dataDir);
             return new LoadTarget(
                     server.uri(),

@@ -2,8 +2,8 @@ package dev.jeeves.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jeeves.server.Secret;
-import dev.jeeves.server.slack.SlackSignatureVerifier;
+import dev.jeeves.api.Secret;
+import dev.jeeves.api.slack.SlackSignature;
 import dev.jeeves.stubs.SandboxStubs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ final class SlackTraffic {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SlackSignatureVerifier signer;
+    private final SlackSignature signer;
     private final double retryShare;
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
@@ -39,7 +39,7 @@ final class SlackTraffic {
      * @param retryShare the share of requests that are retries of an earlier event (0.05 for 5 %)
      */
     SlackTraffic(String signingSecret, double retryShare) {
-        this.signer = new SlackSignatureVerifier(Secret.of(signingSecret), Clock.systemUTC());
+        this.signer = new SlackSignature(Secret.of(signingSecret), Clock.systemUTC());
         this.retryShare = retryShare;
     }
 
@@ -69,7 +69,7 @@ final class SlackTraffic {
             }
         }
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-        String signature = "v0=" + signer.sign(timestamp, body.getBytes(StandardCharsets.UTF_8));
+        String signature = "v0=" + signer.hmac(timestamp, body.getBytes(StandardCharsets.UTF_8));
         return Map.of("body", body, "timestamp", timestamp, "signature", signature, "retry", retry);
     }
 

@@ -1,10 +1,10 @@
 package dev.jeeves.server.actions;
 
-import dev.jeeves.server.storage.Alert;
+import dev.jeeves.server.domain.Alert;
+import dev.jeeves.server.domain.Place;
+import dev.jeeves.server.domain.User;
 import dev.jeeves.server.storage.AlertStore;
-import dev.jeeves.server.storage.User;
 import dev.jeeves.server.storage.UserStore;
-import dev.jeeves.server.weather.Place;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;

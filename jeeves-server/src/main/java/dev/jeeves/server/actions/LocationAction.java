@@ -1,10 +1,10 @@
 package dev.jeeves.server.actions;
 
-import dev.jeeves.server.storage.User;
+import dev.jeeves.server.domain.Place;
+import dev.jeeves.server.domain.User;
 import dev.jeeves.server.storage.UserStore;
-import dev.jeeves.server.upstream.UpstreamException;
-import dev.jeeves.server.weather.Place;
 import dev.jeeves.server.weather.WeatherService;
+import dev.jeeves.server.weather.WeatherUnavailableException;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,7 +67,7 @@ public final class LocationAction implements Action {
                         return "Your location is now " + describe(place) + ".";
                     })
                     .orElse("I couldn't find a place called \"" + name + "\". Your location is unchanged.");
-        } catch (UpstreamException e) {
+        } catch (WeatherUnavailableException e) {
             return "Sorry, I can't look places up right now. Your location is unchanged; try again in a minute.";
         }
     }

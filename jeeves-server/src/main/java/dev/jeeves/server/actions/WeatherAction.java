@@ -1,10 +1,10 @@
 package dev.jeeves.server.actions;
 
-import dev.jeeves.server.storage.User;
+import dev.jeeves.server.domain.Place;
+import dev.jeeves.server.domain.User;
 import dev.jeeves.server.storage.UserStore;
-import dev.jeeves.server.upstream.UpstreamException;
-import dev.jeeves.server.weather.Place;
 import dev.jeeves.server.weather.WeatherService;
+import dev.jeeves.server.weather.WeatherUnavailableException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,7 +65,7 @@ public final class WeatherAction implements Action {
                                 + " \"location set <place>\".");
             }
             return weather.find(place).map(this::describe).orElse("I couldn't find a place called \"" + place + "\".");
-        } catch (UpstreamException e) {
+        } catch (WeatherUnavailableException e) {
             LOG.log(Level.WARNING, "weather unavailable: {0}", e.getMessage());
             return APOLOGY;
         }

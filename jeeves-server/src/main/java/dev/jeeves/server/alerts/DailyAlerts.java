@@ -1,11 +1,11 @@
 package dev.jeeves.server.alerts;
 
-import dev.jeeves.server.slack.SlackClient;
-import dev.jeeves.server.storage.Alert;
+import dev.jeeves.server.domain.Alert;
+import dev.jeeves.server.domain.Place;
+import dev.jeeves.server.replies.Replies;
 import dev.jeeves.server.storage.AlertStore;
-import dev.jeeves.server.upstream.UpstreamException;
-import dev.jeeves.server.weather.Place;
 import dev.jeeves.server.weather.WeatherService;
+import dev.jeeves.server.weather.WeatherUnavailableException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,14 +25,14 @@ public final class DailyAlerts {
 
     private final AlertStore alerts;
     private final WeatherService weather;
-    private final SlackClient slack;
+    private final Replies replies;
     private final Clock clock;
 
     /** Creates the sender. */
-    public DailyAlerts(AlertStore alerts, WeatherService weather, SlackClient slack, Clock clock) {
+    public DailyAlerts(AlertStore alerts, WeatherService weather, Replies replies, Clock clock) {
         this.alerts = alerts;
         this.weather = weather;
-        this.slack = slack;
+        this.replies = replies;
         this.clock = clock;
     }
 
@@ -61,7 +61,7 @@ public final class DailyAlerts {
         String report;
         try {
             report = weather.current(place).describe(place);
-        } catch (UpstreamException e) {
+        } catch (WeatherUnavailableException e) {
             // Not claimed: the next check, a minute later, tries again.
             LOG.log(Level.WARNING, "alert for {0} waits: {1}", new Object[] {alert.userId(), e.getMessage()});
             return false;
@@ -69,7 +69,7 @@ public final class DailyAlerts {
         if (!alerts.claim(alert.userId(), today)) {
             return false; // another server (or an earlier check) sent today's
         }
-        slack.postMessage(alert.userId(), "Your daily weather: " + report, Optional.empty());
+        replies.post(alert.userId(), "Your daily weather: " + report, Optional.empty());
         return true;
     }
 }

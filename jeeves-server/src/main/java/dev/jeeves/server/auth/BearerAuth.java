@@ -1,6 +1,6 @@
 package dev.jeeves.server.auth;
 
-import dev.jeeves.server.http.ProblemException;
+import dev.jeeves.server.support.ProblemException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;

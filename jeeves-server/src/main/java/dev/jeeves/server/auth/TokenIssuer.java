@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.jeeves.api.credentials.OwnerOnlyFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -55,7 +56,7 @@ public final class TokenIssuer {
                         .keyUse(KeyUse.SIGNATURE)
                         .algorithm(JWSAlgorithm.RS256)
                         .generate();
-                OwnerOnlyFiles.writeNew(file, generated.toJSONString());
+                OwnerOnlyFiles.write(file, generated.toJSONString());
             }
             return RSAKey.parse(OwnerOnlyFiles.read(file));
         } catch (JOSEException | ParseException e) {

@@ -1,9 +1,10 @@
 package dev.jeeves.server.auth;
 
-import dev.jeeves.server.Json;
-import dev.jeeves.server.http.ProblemException;
-import dev.jeeves.server.http.Problems;
-import dev.jeeves.server.http.RequestBodies;
+import dev.jeeves.api.TokenResponse;
+import dev.jeeves.api.credentials.ClientCredentials;
+import dev.jeeves.server.support.ProblemException;
+import dev.jeeves.server.support.Problems;
+import dev.jeeves.server.support.RequestBodies;
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -91,15 +92,9 @@ public final class TokenService implements HttpService {
             }
         }
         TokenIssuer.AccessToken token = issuer.issue(client[0], scopes);
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(Json.MAPPER
-                .createObjectNode()
-                .put("access_token", token.value())
-                .put("token_type", "Bearer")
-                .put("expires_in", TokenIssuer.LIFETIME.toSeconds())
-                .put("scope", Scopes.format(token.scopes()))
-                .toString());
+        res.send(new TokenResponse(
+                token.value(), "Bearer", TokenIssuer.LIFETIME.toSeconds(), Scopes.format(token.scopes())));
     }
 
     private void jwks(ServerRequest req, ServerResponse res) {

@@ -1,13 +1,13 @@
 package dev.jeeves.server.http;
 
-import dev.jeeves.server.Json;
-import dev.jeeves.server.actions.Action;
+import dev.jeeves.api.ActionInfo;
 import dev.jeeves.server.actions.ActionRouter;
-import io.helidon.http.HeaderNames;
+import dev.jeeves.server.support.Problems;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 
 /**
  * {@code GET /api/actions}: what Jeeves can do, for clients that build their own help.
@@ -18,11 +18,13 @@ import io.helidon.webserver.http.ServerResponse;
  * }</pre>
  */
 public final class ActionsService implements HttpService {
-    private final ActionRouter router;
+    private final List<ActionInfo> actions;
 
     /** Creates the service. */
     public ActionsService(ActionRouter router) {
-        this.router = router;
+        this.actions = router.actions().stream()
+                .map(action -> new ActionInfo(action.name(), action.usage(), action.description()))
+                .toList();
     }
 
     @Override
@@ -31,14 +33,6 @@ public final class ActionsService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        var array = Json.MAPPER.createArrayNode();
-        for (Action action : router.actions()) {
-            array.addObject()
-                    .put("name", action.name())
-                    .put("usage", action.usage())
-                    .put("description", action.description());
-        }
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send(array.toString());
+        res.send(actions);
     }
 }

@@ -1,9 +1,9 @@
 package dev.jeeves.server.http;
 
-import dev.jeeves.server.Json;
+import dev.jeeves.api.ServerStatus;
 import dev.jeeves.server.storage.Database;
+import dev.jeeves.server.support.Problems;
 import dev.jeeves.server.weather.OpenMeteoClient;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -11,6 +11,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * {@code GET /api/status}: version, uptime, database and upstream circuit states, what {@code jeeves status}
@@ -37,20 +38,13 @@ public final class StatusService implements HttpService {
 
     private void status(ServerRequest req, ServerResponse res) {
         boolean reachable = database.isReachable();
-        var status = Json.MAPPER
-                .createObjectNode()
-                .put("status", reachable ? "UP" : "DEGRADED")
-                .put("version", version())
-                .put("startedAt", startedAt.toString())
-                .put(
-                        "uptimeSeconds",
-                        Duration.between(startedAt, clock.instant()).toSeconds());
-        status.putObject("database")
-                .put("product", reachable ? database.productName() : "unknown")
-                .put("reachable", reachable);
-        status.putObject("circuits").put("open-meteo", weather.circuitState().name());
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send(status.toString());
+        res.send(new ServerStatus(
+                reachable ? "UP" : "DEGRADED",
+                version(),
+                startedAt.toString(),
+                Duration.between(startedAt, clock.instant()).toSeconds(),
+                new ServerStatus.Database(reachable ? database.productName() : "unknown", reachable),
+                Map.of("open-meteo", weather.circuitState().name())));
     }
 
     /** The version in the jar's manifest; {@code dev} when run from classes. */

@@ -1,21 +1,27 @@
 package dev.jeeves.server.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jeeves.server.Json;
+import dev.jeeves.api.ApiLimits;
+import dev.jeeves.api.UserDetails;
+import dev.jeeves.api.UserPage;
+import dev.jeeves.api.UserUpdate;
+import dev.jeeves.server.domain.Place;
+import dev.jeeves.server.domain.User;
 import dev.jeeves.server.storage.AlertStore;
 import dev.jeeves.server.storage.SettingsStore;
-import dev.jeeves.server.storage.User;
 import dev.jeeves.server.storage.UserStore;
-import dev.jeeves.server.weather.Place;
+import dev.jeeves.server.support.ProblemException;
+import dev.jeeves.server.support.Problems;
+import dev.jeeves.server.support.RequestBodies;
+import dev.jeeves.server.support.TextFields;
+import dev.jeeves.server.support.UserIds;
 import dev.jeeves.server.weather.WeatherService;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -30,24 +36,17 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class UsersService implements HttpService {
-    /** Largest page size. */
-    public static final int MAX_LIMIT = 500;
-
-    private static final int DEFAULT_LIMIT = 50;
     private static final List<String> LIST_PARAMETERS = List.of("limit", "offset");
-    private static final List<String> FIELDS = List.of("name", "email", "location");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final UserStore users;
-    private final SettingsStore settings;
-    private final AlertStore alerts;
+    private final UserViews views;
     private final WeatherService weather;
 
     /** Creates the service. */
     public UsersService(UserStore users, SettingsStore settings, AlertStore alerts, WeatherService weather) {
         this.users = users;
-        this.settings = settings;
-        this.alerts = alerts;
+        this.views = new UserViews(settings, alerts);
         this.weather = weather;
     }
 
@@ -66,60 +65,51 @@ public final class UsersService implements HttpService {
             if (!LIST_PARAMETERS.contains(name)) {
                 // Refused, not ignored: "?limt=5" would otherwise quietly answer 50 users.
                 throw ProblemException.badRequest("unknown query parameter \"" + name + "\"; the user list takes "
-                        + RequestBodies.quotedList(LIST_PARAMETERS));
+                        + TextFields.quotedList(LIST_PARAMETERS));
             }
         }
-        int limit = intParameter(req, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = intParameter(req, "offset", 0, 0, Integer.MAX_VALUE);
-        ObjectNode page = Json.MAPPER
-                .createObjectNode()
-                .put("total", users.count())
-                .put("limit", limit)
-                .put("offset", offset);
-        var array = page.putArray("users");
-        users.list(limit, offset).forEach(user -> array.add(summary(user)));
-        json(res, Status.OK_200, page);
+        int limit = QueryParameters.integer(req, "limit", ApiLimits.DEFAULT_PAGE_SIZE, 1, ApiLimits.MAX_PAGE_SIZE);
+        int offset = QueryParameters.integer(req, "offset", 0, 0, Integer.MAX_VALUE);
+        res.send(new UserPage(
+                users.count(),
+                limit,
+                offset,
+                users.list(limit, offset).stream().map(UserViews::summary).toList()));
     }
 
     private void show(ServerRequest req, ServerResponse res) {
-        json(res, Status.OK_200, details(existing(req)));
+        String id = UserIds.require(req.path().pathParameters().get("id"));
+        User user = users.find(id).orElseThrow(() -> ProblemException.notFound("no user with id \"" + id + "\""));
+        res.send(views.details(user));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
         String id = UserIds.require(req.path().pathParameters().get("id"));
-        JsonNode body = RequestBodies.readJsonObject(req, RequestBodies.API_LIMIT);
-        RequestBodies.onlyFields(body, "a user", FIELDS);
-        if (body.isEmpty()) {
+        UserUpdate update = RequestBodies.readJson(req, ApiLimits.MAX_BODY_BYTES, UserUpdate.class);
+        if (update.changesNothing()) {
             throw ProblemException.badRequest("nothing to change: give \"name\", \"email\" or \"location\"");
         }
         // Validate everything (and geocode) before writing anything, so a bad field changes nothing.
-        String name = optionalText(body, "name", 128);
-        String email = optionalText(body, "email", 254);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            throw ProblemException.badRequest("field \"email\" is not an email address: \"" + email + "\"");
+        Optional<String> name = checked("name", update.name(), ApiLimits.MAX_NAME_LENGTH);
+        Optional<String> email = checked("email", update.email(), ApiLimits.MAX_EMAIL_LENGTH);
+        if (email != null && email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
+            throw ProblemException.badRequest("field \"email\" is not an email address: \"" + email.get() + "\"");
         }
-        String locationName = optionalText(body, "location", 200);
-        Place place = locationName == null
-                ? null
-                : weather.find(locationName)
-                        .orElseThrow(() -> ProblemException.badRequest(
-                                "field \"location\": no place called \"" + locationName + "\" was found"));
+        Optional<String> locationName = checked("location", update.location(), ApiLimits.MAX_LOCATION_LENGTH);
+        Optional<Place> place = locationName == null ? null : locationName.map(this::geocode);
         boolean created = users.ensureExists(id);
-        if (body.has("name")) {
-            users.setDisplayName(id, name);
+        if (name != null) {
+            users.setDisplayName(id, name.orElse(null));
         }
-        if (body.has("email")) {
-            users.setEmail(id, email);
+        if (email != null) {
+            users.setEmail(id, email.orElse(null));
         }
-        if (body.has("location")) {
-            if (place == null) {
-                users.clearLocation(id);
-            } else {
-                users.setLocation(id, place);
-            }
+        if (place != null) {
+            place.ifPresentOrElse(found -> users.setLocation(id, found), () -> users.clearLocation(id));
         }
         User user = users.find(id).orElseThrow(() -> ProblemException.notFound("user " + id + " was just deleted"));
-        json(res, created ? Status.CREATED_201 : Status.OK_200, details(user));
+        UserDetails details = views.details(user);
+        res.status(created ? Status.CREATED_201 : Status.OK_200).send(details);
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
@@ -130,72 +120,18 @@ public final class UsersService implements HttpService {
         res.status(Status.NO_CONTENT_204).send();
     }
 
-    private User existing(ServerRequest req) {
-        String id = UserIds.require(req.path().pathParameters().get("id"));
-        return users.find(id).orElseThrow(() -> ProblemException.notFound("no user with id \"" + id + "\""));
+    private Place geocode(String name) {
+        return weather.find(name)
+                .orElseThrow(() ->
+                        ProblemException.badRequest("field \"location\": no place called \"" + name + "\" was found"));
     }
 
-    private ObjectNode details(User user) {
-        ObjectNode json = summary(user);
-        ObjectNode settingsJson = json.putObject("settings");
-        settings.all(user.id()).forEach(settingsJson::put);
-        alerts.find(user.id())
-                .ifPresentOrElse(
-                        alert -> json.putObject("alert")
-                                .put("time", alert.localTime().toString()),
-                        () -> json.putNull("alert"));
-        return json;
-    }
-
-    /** The fields of a user that a list shows. */
-    static ObjectNode summary(User user) {
-        ObjectNode json = Json.MAPPER.createObjectNode().put("id", user.id());
-        json.put("name", user.displayName().orElse(null));
-        json.put("email", user.email().orElse(null));
-        user.location()
-                .ifPresentOrElse(
-                        place -> json.putObject("location")
-                                .put("name", place.name())
-                                .put("country", place.country())
-                                .put("latitude", place.latitude())
-                                .put("longitude", place.longitude())
-                                .put("timeZone", place.timeZone().getId()),
-                        () -> json.putNull("location"));
-        json.put("createdAt", user.createdAt().toString());
-        return json;
-    }
-
-    private static String optionalText(JsonNode body, String field, int maxLength) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull()
-                ? null
-                : RequestBodies.text(value, field, maxLength).strip();
-    }
-
-    private static int intParameter(ServerRequest req, String name, int fallback, int min, int max) {
-        List<String> values = req.query().all(name, List::of);
-        if (values.isEmpty()) {
-            return fallback;
+    /** A field to change: null when left out, empty to clear, else its value checked and stripped. */
+    @SuppressWarnings("OptionalAssignedToNull") // null is "left out": the three states of UserUpdate
+    private static Optional<String> checked(String field, Optional<String> value, int maxLength) {
+        if (value == null) {
+            return null;
         }
-        if (values.size() > 1) {
-            throw ProblemException.badRequest(
-                    "query parameter \"" + name + "\" is given " + values.size() + " times; give it once");
-        }
-        try {
-            int value = Integer.parseInt(values.get(0));
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("query parameter \"" + name + "\" must be a whole number from " + min + " to "
-                + max + ", got \"" + values.get(0) + "\"");
-    }
-
-    private static void json(ServerResponse res, Status status, JsonNode body) {
-        res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send(body.toString());
+        return value.map(text -> TextFields.checked(field, text, maxLength).strip());
     }
 }

@@ -1,10 +1,12 @@
 package dev.jeeves.server.slack;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jeeves.server.Json;
-import dev.jeeves.server.Secret;
+import dev.jeeves.api.Json;
+import dev.jeeves.api.Secret;
+import dev.jeeves.server.replies.Replies;
 import dev.jeeves.server.upstream.Upstream;
 import dev.jeeves.server.upstream.UpstreamException;
 import io.helidon.faulttolerance.Retry;
@@ -26,7 +28,7 @@ import java.util.logging.Logger;
  * timeout with backoff; all bounded. Every outcome is counted in {@code jeeves.slack.posts}, and a reply that
  * cannot be delivered is logged as an error, never dropped silently.
  */
-public final class SlackClient {
+public final class SlackClient implements Replies {
     private static final Logger LOG = Logger.getLogger(SlackClient.class.getName());
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(30);
 
@@ -61,21 +63,13 @@ public final class SlackClient {
         this.meters = meters;
     }
 
-    /**
-     * Posts a message.
-     *
-     * @param channel a channel id, or a user id for their direct messages
-     * @param text the message
-     * @param threadTs the thread to answer in, if any
-     * @return true when Slack accepted it
-     */
-    public boolean postMessage(String channel, String text, Optional<String> threadTs) {
+    @Override
+    public boolean post(String channel, String text, Optional<String> threadTs) {
         if (botToken.isEmpty()) {
             LOG.severe("reply to " + channel + " not sent: set JEEVES_SLACK_BOT_TOKEN to post to Slack");
             return outcome("no_token", false);
         }
-        ObjectNode body = Json.MAPPER.createObjectNode().put("channel", channel).put("text", text);
-        threadTs.ifPresent(ts -> body.put("thread_ts", ts));
+        String body = json(new PostMessage(channel, text, threadTs.orElse(null)));
         RetryAfterPolicy policy = new RetryAfterPolicy(attempts, Duration.ofMillis(200), LONGEST_RETRY_AFTER);
         Retry retry = Retry.builder()
                 .calls(attempts)
@@ -85,12 +79,12 @@ public final class SlackClient {
                 .enableMetrics(false)
                 .build();
         try {
-            JsonNode answer = retry.invoke(() -> attempt(body.toString(), policy));
-            if (answer.path("ok").asBoolean(false)) {
+            PostMessageAnswer answer = retry.invoke(() -> attempt(body, policy));
+            if (answer.ok()) {
                 return outcome("ok", true);
             }
             LOG.severe("Slack refused the reply to " + channel + ": "
-                    + answer.path("error").asText("no error given"));
+                    + (answer.error() == null ? "no error given" : answer.error()));
             return outcome("rejected", false);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "reply to {0} not delivered after {1} attempts: {2}", new Object[] {
@@ -100,7 +94,7 @@ public final class SlackClient {
         }
     }
 
-    private JsonNode attempt(String body, RetryAfterPolicy policy) {
+    private PostMessageAnswer attempt(String body, RetryAfterPolicy policy) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/chat.postMessage"))
                 .timeout(readTimeout)
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -124,11 +118,30 @@ public final class SlackClient {
             throw new UpstreamException("Slack answered HTTP " + status);
         }
         try {
-            return Json.MAPPER.readTree(response.body());
+            return Json.MAPPER.readValue(response.body(), PostMessageAnswer.class);
         } catch (JsonProcessingException e) {
             throw new UpstreamException("Slack answered malformed JSON", e);
         }
     }
+
+    private static String json(PostMessage message) {
+        try {
+            return Json.MAPPER.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code chat.postMessage}'s arguments, as Slack names them. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record PostMessage(
+            String channel,
+            String text,
+            @JsonProperty("thread_ts") String threadTs) {}
+
+    /** What of Slack's answer matters: it says HTTP 200 for failures too, so {@code ok} is the outcome. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record PostMessageAnswer(boolean ok, String error) {}
 
     private boolean outcome(String outcome, boolean delivered) {
         meters.getOrCreate(Counter.builder("jeeves.slack.posts")

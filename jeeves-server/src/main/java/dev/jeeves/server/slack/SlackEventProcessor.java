@@ -2,6 +2,7 @@ package dev.jeeves.server.slack;
 
 import dev.jeeves.server.actions.ActionRouter;
 import dev.jeeves.server.actions.Reply;
+import dev.jeeves.server.replies.Replies;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,14 +20,14 @@ public final class SlackEventProcessor {
     private static final Logger LOG = Logger.getLogger(SlackEventProcessor.class.getName());
 
     private final ActionRouter router;
-    private final SlackClient slack;
+    private final Replies replies;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("slack-event-", 0).factory());
 
     /** Creates the processor. */
-    public SlackEventProcessor(ActionRouter router, SlackClient slack) {
+    public SlackEventProcessor(ActionRouter router, Replies replies) {
         this.router = router;
-        this.slack = slack;
+        this.replies = replies;
     }
 
     /**
@@ -47,7 +48,7 @@ public final class SlackEventProcessor {
     void answer(SlackMessage message) {
         try {
             Reply reply = router.route(message.userId(), message.text());
-            slack.postMessage(message.channel(), reply.text(), message.threadTs());
+            replies.post(message.channel(), reply.text(), message.threadTs());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "event " + message.eventId() + " could not be answered", e);
         }

@@ -1,5 +1,6 @@
 package dev.jeeves.server.storage;
 
+import dev.jeeves.server.domain.Alert;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

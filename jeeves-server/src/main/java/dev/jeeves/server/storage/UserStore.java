@@ -1,6 +1,7 @@
 package dev.jeeves.server.storage;
 
-import dev.jeeves.server.weather.Place;
+import dev.jeeves.server.domain.Place;
+import dev.jeeves.server.domain.User;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import dev.jeeves.server.Json;
+import dev.jeeves.api.Json;
+import dev.jeeves.server.domain.CurrentWeather;
+import dev.jeeves.server.domain.Place;
 import dev.jeeves.server.upstream.Upstream;
 import dev.jeeves.server.upstream.UpstreamException;
 import io.helidon.faulttolerance.CircuitBreaker;
@@ -107,11 +109,11 @@ public final class OpenMeteoClient implements WeatherService {
         try {
             return breaker.invoke(() -> retry.invoke(request));
         } catch (CircuitBreakerOpenException e) {
-            throw new UpstreamException("Open-Meteo circuit is open after repeated failures", e);
+            throw new WeatherUnavailableException("Open-Meteo circuit is open after repeated failures", e);
         } catch (UpstreamException e) {
-            throw e;
+            throw new WeatherUnavailableException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new UpstreamException("Open-Meteo call failed: " + e.getMessage(), e);
+            throw new WeatherUnavailableException("Open-Meteo call failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.jeeves.server.weather;
 
+import dev.jeeves.server.domain.CurrentWeather;
+import dev.jeeves.server.domain.Place;
 import java.util.Optional;
 
 /** Where a place is and what its weather is now. {@link OpenMeteoClient} is the real one. */
@@ -8,14 +10,14 @@ public interface WeatherService {
      * Finds a place by name.
      *
      * @return the best match, or empty when nothing is called that
-     * @throws dev.jeeves.server.upstream.UpstreamException when the geocoding service cannot answer
+     * @throws WeatherUnavailableException when the geocoding service cannot answer
      */
     Optional<Place> find(String name);
 
     /**
      * The current weather at a place.
      *
-     * @throws dev.jeeves.server.upstream.UpstreamException when the forecast service cannot answer
+     * @throws WeatherUnavailableException when the forecast service cannot answer
      */
     CurrentWeather current(Place place);
 }

@@ -1,9 +1,9 @@
 package dev.jeeves.server.actions;
 
-import dev.jeeves.server.upstream.UpstreamException;
-import dev.jeeves.server.weather.CurrentWeather;
-import dev.jeeves.server.weather.Place;
+import dev.jeeves.server.domain.CurrentWeather;
+import dev.jeeves.server.domain.Place;
 import dev.jeeves.server.weather.WeatherService;
+import dev.jeeves.server.weather.WeatherUnavailableException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class FakeWeather implements WeatherService {
 
     private void failIfDown() {
         if (down) {
-            throw new UpstreamException("Open-Meteo answered HTTP 500");
+            throw new WeatherUnavailableException("Open-Meteo answered HTTP 500", null);
         }
     }
 }

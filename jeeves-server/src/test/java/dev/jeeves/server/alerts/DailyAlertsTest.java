@@ -1,22 +1,12 @@
 package dev.jeeves.server.alerts;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.jeeves.server.Secret;
 import dev.jeeves.server.actions.FakeWeather;
-import dev.jeeves.server.slack.SlackClient;
+import dev.jeeves.server.replies.RecordingReplies;
 import dev.jeeves.server.storage.AlertStore;
 import dev.jeeves.server.storage.Database;
 import dev.jeeves.server.storage.UserStore;
-import dev.jeeves.server.upstream.Upstream;
-import io.helidon.metrics.api.Metrics;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +15,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -33,15 +22,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The daily alerts against a real (in-memory H2) database, a fixed clock and a recording {@code Replies}. */
 class DailyAlertsTest {
-    @RegisterExtension
-    static WireMockExtension slackApi = WireMockExtension.newInstance()
-            .options(options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("jeeves-stubs/slack"))
-            .build();
-
     // 05:00 UTC is 06:00 in Berlin (CET, winter) and 06:00 in Paris.
     static final Instant FIVE_UTC = Instant.parse("2026-11-27T05:00:00Z");
 
@@ -52,20 +36,13 @@ class DailyAlertsTest {
     UserStore users;
     AlertStore alerts;
     FakeWeather weather = new FakeWeather();
-    SlackClient slack;
+    RecordingReplies replies = new RecordingReplies();
 
     @BeforeEach
     void setUp() {
         database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", dataDir);
         users = new UserStore(database.dataSource(), Clock.systemUTC());
         alerts = new AlertStore(database.dataSource());
-        slack = new SlackClient(
-                new Upstream(Upstream.httpClient(Duration.ofSeconds(1)), Metrics.globalRegistry()),
-                URI.create(slackApi.baseUrl() + "/api"),
-                Optional.of(Secret.of("xoxb-alerts")),
-                2,
-                Duration.ofSeconds(1),
-                Metrics.globalRegistry());
     }
 
     @AfterEach
@@ -74,7 +51,7 @@ class DailyAlertsTest {
     }
 
     DailyAlerts at(Instant instant) {
-        return new DailyAlerts(alerts, weather, slack, Clock.fixed(instant, ZoneOffset.UTC));
+        return new DailyAlerts(alerts, weather, replies, Clock.fixed(instant, ZoneOffset.UTC));
     }
 
     void userInBerlinWithAlertAt(String id, LocalTime time) {
@@ -83,25 +60,19 @@ class DailyAlertsTest {
         alerts.enable(id, time);
     }
 
-    int postsTo(String user) {
-        return slackApi.countRequestsMatching(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
-                        .withRequestBody(matchingJsonPath("$.channel", equalTo(user)))
-                        .build())
-                .getCount();
+    long postsTo(String user) {
+        return replies.postsTo(user);
     }
 
     @Test
     void sendsADueAlertToTheUsersDirectMessages() {
         userInBerlinWithAlertAt("UALERT", LocalTime.of(6, 0));
         assertThat(at(FIVE_UTC).sendDue()).isEqualTo(1);
-        slackApi.verify(
-                postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
-                        .withRequestBody(matchingJsonPath("$.channel", equalTo("UALERT")))
-                        .withRequestBody(
-                                matchingJsonPath(
-                                        "$.text",
-                                        equalTo(
-                                                "Your daily weather: Berlin, Germany: 18°C (feels like 16°C), overcast, wind 11 km/h"))));
+        assertThat(replies.posted())
+                .containsExactly(new RecordingReplies.Posted(
+                        "UALERT",
+                        "Your daily weather: Berlin, Germany: 18°C (feels like 16°C), overcast, wind 11 km/h",
+                        java.util.Optional.empty()));
     }
 
     @Test

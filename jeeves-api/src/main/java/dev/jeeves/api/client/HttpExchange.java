@@ -1,0 +1,76 @@
+package dev.jeeves.api.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * One HTTP request and its answer, whatever the status, over the JDK's {@link HttpURLConnection}; no answer at all
+ * is an {@link ApiException}.
+ *
+ * <p>Not {@code java.net.http.HttpClient}: a command makes one or two requests and exits, and the newer client
+ * costs about 200 ms to start (its selector thread and the default TLS context with the whole trust store) against
+ * about 35 ms for this one.
+ */
+final class HttpExchange {
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final int READ_TIMEOUT_MILLIS = 30_000;
+
+    private final URI server;
+
+    HttpExchange(URI server) {
+        this.server = server;
+    }
+
+    /** Sends a request; the answer whatever its status. */
+    Response send(String method, String path, Map<String, String> headers, String body) {
+        HttpURLConnection connection = null;
+        try {
+            // Appended, not resolved: a Jeeves behind a proxy at https://example.org/jeeves keeps its /jeeves.
+            connection = (HttpURLConnection) URI.create(server + path).toURL().openConnection();
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+            connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+            connection.setInstanceFollowRedirects(false);
+            connection.setRequestMethod(method);
+            headers.forEach(connection::setRequestProperty);
+            if (body != null) {
+                // Not in streaming mode: then a 401's problem body would be withheld (getErrorStream() is null).
+                connection.setDoOutput(true);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            int status = connection.getResponseCode();
+            InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            String text = stream == null ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            return new Response(status, text);
+        } catch (ConnectException e) {
+            throw new ApiException(
+                    "cannot reach Jeeves at " + server + " (connection refused) — start it with \"jeeves serve\"",
+                    false,
+                    e);
+        } catch (SocketTimeoutException e) {
+            throw new ApiException("Jeeves at " + server + " did not answer in time", false, e);
+        } catch (IOException e) {
+            throw new ApiException("cannot talk to Jeeves at " + server + " (" + e.getMessage() + ")", false, e);
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
+        }
+    }
+
+    /**
+     * An HTTP answer.
+     *
+     * @param status its status code
+     * @param body its body as text, empty when it had none
+     */
+    record Response(int status, String body) {}
+}

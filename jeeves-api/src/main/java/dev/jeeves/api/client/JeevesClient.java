@@ -1,0 +1,208 @@
+package dev.jeeves.api.client;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.jeeves.api.ActionInfo;
+import dev.jeeves.api.Json;
+import dev.jeeves.api.MessageReply;
+import dev.jeeves.api.MessageRequest;
+import dev.jeeves.api.Problem;
+import dev.jeeves.api.ServerStatus;
+import dev.jeeves.api.TokenResponse;
+import dev.jeeves.api.UserDetails;
+import dev.jeeves.api.UserPage;
+import dev.jeeves.api.UserUpdate;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The typed client of a Jeeves server's HTTP API: the CLI's commands and the contract tests go through it. It
+ * fetches and caches the access token ({@link TokenSource}), retries once with a fresh token on 401, and turns
+ * every failure into an {@link ApiException} that says what went wrong.
+ *
+ * <pre>{@code
+ * var client = new JeevesClient(URI.create("http://127.0.0.1:8080"), tokens);
+ * client.ask("U1", "weather in Paris").reply();  // Paris, France: 12°C (feels like 10°C), light rain, ...
+ * }</pre>
+ */
+public final class JeevesClient implements JeevesApi {
+    /**
+     * Strict on what the server takes, tolerant of what it answers: a newer server may add fields. What the CLI
+     * needs of an answer is in the contract tests' pact, which the server is verified against.
+     */
+    private static final ObjectReader TOLERANT =
+            Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final JavaType ACTIONS =
+            Json.MAPPER.getTypeFactory().constructCollectionType(List.class, ActionInfo.class);
+
+    private final URI server;
+    private final TokenSource tokens;
+    private final HttpExchange http;
+
+    /** Creates the client for an {@code http} or {@code https} base URL; nothing is sent until a method is called. */
+    public JeevesClient(URI server, TokenSource tokens) {
+        this.server = URI.create(server.toString().replaceAll("/+$", ""));
+        this.tokens = tokens;
+        this.http = new HttpExchange(this.server);
+    }
+
+    /** The server this client talks to. */
+    @Override
+    public URI server() {
+        return server;
+    }
+
+    /** {@code POST /api/messages}: Jeeves' reply to a message. */
+    @Override
+    public MessageReply ask(String user, String text) {
+        return authorized("POST", "/api/messages", new MessageRequest(user, text), type(MessageReply.class));
+    }
+
+    /** {@code GET /api/users}: one page of users. */
+    @Override
+    public UserPage users(int limit, int offset) {
+        return authorized("GET", "/api/users?limit=" + limit + "&offset=" + offset, null, type(UserPage.class));
+    }
+
+    /** {@code GET /api/users/{id}}. */
+    @Override
+    public UserDetails user(String id) {
+        return authorized("GET", "/api/users/" + encode(id), null, type(UserDetails.class));
+    }
+
+    /** {@code PUT /api/users/{id}}: creates the user or changes the fields the update gives. */
+    @Override
+    public UserDetails updateUser(String id, UserUpdate update) {
+        return authorized("PUT", "/api/users/" + encode(id), update, type(UserDetails.class));
+    }
+
+    /** {@code DELETE /api/users/{id}}. */
+    @Override
+    public void deleteUser(String id) {
+        authorized("DELETE", "/api/users/" + encode(id), null, null);
+    }
+
+    /** {@code GET /api/actions}. */
+    @Override
+    public List<ActionInfo> actions() {
+        return authorized("GET", "/api/actions", null, ACTIONS);
+    }
+
+    /** {@code GET /api/status}. */
+    @Override
+    public ServerStatus status() {
+        return authorized("GET", "/api/status", null, type(ServerStatus.class));
+    }
+
+    /** A fresh access token (not the cached one). */
+    @Override
+    public String freshToken() {
+        return tokens.fresh(this).token();
+    }
+
+    /** {@code POST /oauth/token} with client credentials. */
+    TokenResponse requestToken(String clientId, String clientSecret) {
+        String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
+                + encode(clientSecret);
+        HttpExchange.Response response = checked(
+                http.send("POST", "/oauth/token", Map.of("Content-Type", "application/x-www-form-urlencoded"), form));
+        return read(response, type(TokenResponse.class));
+    }
+
+    /**
+     * Fails with the "cannot reach" error when nothing answers at the server; any HTTP answer will do. Asked
+     * before reporting missing credentials, so that someone who has not started Jeeves yet is told that first.
+     */
+    void checkReachable() {
+        http.send("GET", "/observe/health", Map.of(), null);
+    }
+
+    /** {@code POST /slack/events} with a body and Slack's signature headers, as Slack sends them; the status. */
+    @Override
+    public int postSlackEvent(String body, String timestamp, String signature) {
+        Map<String, String> headers = Map.of(
+                "Content-Type", "application/json",
+                "X-Slack-Request-Timestamp", timestamp,
+                "X-Slack-Signature", signature);
+        return checked(http.send("POST", "/slack/events", headers, body)).status();
+    }
+
+    private <T> T authorized(String method, String path, Object body, JavaType answer) {
+        String json = body == null ? null : write(body);
+        TokenSource.Issued token = tokens.current(this);
+        HttpExchange.Response response = http.send(method, path, jsonHeaders(token.token(), json), json);
+        // Only a 401 says the token itself is no good (a 403, a missing scope, is the answer). A cached token may
+        // have outlived a key change on the server: try once with a fresh one.
+        if (response.status() == 401 && token.fromCache()) {
+            response = http.send(method, path, jsonHeaders(tokens.fresh(this).token(), json), json);
+        }
+        checked(response);
+        return answer == null ? null : read(response, answer);
+    }
+
+    private static Map<String, String> jsonHeaders(String token, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("Authorization", "Bearer " + token);
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return headers;
+    }
+
+    private <T> T read(HttpExchange.Response response, JavaType type) {
+        try {
+            return TOLERANT.forType(type).readValue(response.body());
+        } catch (IOException e) {
+            throw new ApiException(
+                    "Jeeves at " + server + " answered something that is not what the API describes", false, e);
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return Json.MAPPER.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write " + body, e);
+        }
+    }
+
+    /** The response when it is a 2xx; else the server's problem as an exception. */
+    private static HttpExchange.Response checked(HttpExchange.Response response) {
+        int status = response.status();
+        if (status / 100 == 2) {
+            return response;
+        }
+        String detail = "";
+        try {
+            Problem problem = TOLERANT.forType(Problem.class).readValue(response.body());
+            detail = problem.detail() == null ? "" : problem.detail();
+        } catch (IOException e) {
+            // not a problem document: the status says it
+        }
+        if (detail.isEmpty()) {
+            detail = "HTTP " + status;
+        }
+        String prefix = status == 401 ? "not authorized: " : status == 403 ? "not allowed: " : "";
+        return throwing(new ApiException(prefix + detail, status));
+    }
+
+    private static <T> T throwing(ApiException e) {
+        throw e;
+    }
+
+    private static JavaType type(Class<?> type) {
+        return Json.MAPPER.constructType(type);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.jeeves.api.client;
+
+import dev.jeeves.api.Json;
+import dev.jeeves.api.Secret;
+import dev.jeeves.api.TokenResponse;
+import dev.jeeves.api.credentials.ClientCredentials;
+import dev.jeeves.api.credentials.OwnerOnlyFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Where a client's access token comes from: the client credentials ({@code JEEVES_CLIENT_ID} and
+ * {@code JEEVES_CLIENT_SECRET}, else the local server's {@code <data-dir>/credentials.json}) traded at
+ * {@code /oauth/token}, and cached in {@code <data-dir>/cli-token.json} (owner-only) until a minute before it
+ * expires, so most commands cost one request, not two.
+ *
+ * <pre>{@code
+ * var tokens = new TokenSource(Path.of(System.getProperty("user.home"), ".jeeves"), System.getenv(), Clock.systemUTC());
+ * }</pre>
+ */
+public final class TokenSource {
+    /** The cache's file name in the data directory. */
+    public static final String CACHE_FILE = "cli-token.json";
+
+    private static final Duration MARGIN = Duration.ofMinutes(1);
+
+    private final Path dataDir;
+    private final Map<String, String> environment;
+    private final Clock clock;
+
+    /** Creates the source. */
+    public TokenSource(Path dataDir, Map<String, String> environment, Clock clock) {
+        this.dataDir = dataDir;
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    /** A token issued to these credentials by this server: the cached one if still good, else a fresh one. */
+    Issued current(JeevesClient client) {
+        ClientCredentials credentials = credentials(client);
+        Path cache = dataDir.resolve(CACHE_FILE);
+        try {
+            if (Files.exists(cache)) {
+                Cached cached = Json.MAPPER.readValue(Files.readString(cache), Cached.class);
+                if (cached.server().equals(client.server().toString())
+                        && cached.clientId().equals(credentials.clientId())
+                        && clock.instant().plus(MARGIN).isBefore(Instant.parse(cached.expiresAt()))) {
+                    return new Issued(cached.token(), Instant.parse(cached.expiresAt()), true);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A broken cache is only a cache: fetch a new token.
+        }
+        return fresh(client, credentials);
+    }
+
+    /** Fetches a new token and caches it. */
+    Issued fresh(JeevesClient client) {
+        return fresh(client, credentials(client));
+    }
+
+    private Issued fresh(JeevesClient client, ClientCredentials credentials) {
+        TokenResponse response = client.requestToken(
+                credentials.clientId(), credentials.clientSecret().reveal());
+        Issued issued = new Issued(response.accessToken(), clock.instant().plusSeconds(response.expiresIn()), false);
+        store(client, credentials.clientId(), issued);
+        return issued;
+    }
+
+    private void store(JeevesClient client, String clientId, Issued issued) {
+        if (!Files.isDirectory(dataDir)) {
+            return; // a remote server and no local data directory: nothing to cache into
+        }
+        try {
+            Cached cached = new Cached(
+                    client.server().toString(),
+                    clientId,
+                    issued.token(),
+                    issued.expiresAt().toString());
+            OwnerOnlyFiles.write(dataDir.resolve(CACHE_FILE), Json.MAPPER.writeValueAsString(cached));
+        } catch (IOException | UncheckedIOException e) {
+            // Caching is an optimisation; the token still works.
+        }
+    }
+
+    private ClientCredentials credentials(JeevesClient client) {
+        String id = environment.get("JEEVES_CLIENT_ID");
+        String secret = environment.get("JEEVES_CLIENT_SECRET");
+        if (id != null && secret != null) {
+            return new ClientCredentials(id, Secret.of(secret));
+        }
+        Path file = dataDir.resolve(ClientCredentials.FILE_NAME);
+        if (!Files.isReadable(file)) {
+            client.checkReachable();
+            throw new ApiException(
+                    "no credentials for " + client.server() + ": set JEEVES_CLIENT_ID and JEEVES_CLIENT_SECRET, or"
+                            + " point --data-dir at the server's data directory (no " + file + ")",
+                    true,
+                    null);
+        }
+        try {
+            return ClientCredentials.read(file);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new ApiException("cannot read " + file + ": " + e.getMessage(), true, e);
+        }
+    }
+
+    /**
+     * A token and when it expires.
+     *
+     * @param token the JWT
+     * @param expiresAt when it stops working
+     * @param fromCache true when it was read from the cache rather than just issued
+     */
+    record Issued(String token, Instant expiresAt, boolean fromCache) {}
+
+    /** The cache file's content. */
+    private record Cached(String server, String clientId, String token, String expiresAt) {}
+}

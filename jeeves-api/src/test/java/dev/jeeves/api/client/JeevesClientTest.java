@@ -1,0 +1,174 @@
+package dev.jeeves.api.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.jeeves.api.UserUpdate;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The client over real HTTP against a tiny scripted server (the JDK's own): tokens fetched, cached and renewed,
+ * problems turned into messages. That the server really answers so is the contract tests' job.
+ */
+class JeevesClientTest {
+    @TempDir
+    Path dataDir;
+
+    private HttpServer server;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private volatile int tokensIssued;
+    private volatile boolean refuseNextApiCall;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/oauth/token", exchange -> {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add("POST /oauth/token " + form);
+            if (!form.contains("client_secret=right")) {
+                answer(exchange, 401, problem(401, "invalid_client: unknown client or wrong secret"));
+                return;
+            }
+            tokensIssued++;
+            answer(
+                    exchange,
+                    200,
+                    "{\"access_token\":\"token-" + tokensIssued
+                            + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"messages\"}");
+        });
+        server.createContext("/api/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+            if (refuseNextApiCall) {
+                refuseNextApiCall = false;
+                answer(exchange, 401, problem(401, "the token's signature is not valid"));
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            switch (path) {
+                case "/api/messages" -> answer(exchange, 200, "{\"action\":\"help\",\"reply\":\"Hello\",\"new\":1}");
+                case "/api/users/U1" ->
+                    answer(
+                            exchange,
+                            200,
+                            "{\"id\":\"U1\",\"name\":\"Ada\",\"email\":null,\"location\":null,"
+                                    + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"settings\":{},\"alert\":null}");
+                default -> answer(exchange, 404, problem(404, "no user with id \"U2\""));
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private JeevesClient client(String secret) {
+        Map<String, String> environment = Map.of("JEEVES_CLIENT_ID", "jeeves-admin", "JEEVES_CLIENT_SECRET", secret);
+        return new JeevesClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
+                new TokenSource(dataDir, environment, Clock.systemUTC()));
+    }
+
+    @Test
+    void fetchesATokenOnceAndReusesItFromTheCache() {
+        assertThat(client("right").ask("U1", "help").reply()).isEqualTo("Hello");
+        assertThat(client("right").ask("U1", "help").action()).isEqualTo("help");
+        assertThat(tokensIssued).isEqualTo(1);
+        assertThat(requests.get(1)).contains("Bearer token-1", "{\"user\":\"U1\",\"text\":\"help\"}");
+        assertThat(dataDir.resolve(TokenSource.CACHE_FILE)).exists();
+    }
+
+    @Test
+    void retriesOnceWithAFreshTokenWhenTheCachedOneIsRefused() {
+        client("right").ask("U1", "help");
+        refuseNextApiCall = true;
+        assertThat(client("right").ask("U1", "help").reply()).isEqualTo("Hello");
+        assertThat(tokensIssued).isEqualTo(2);
+    }
+
+    @Test
+    void sendsOnlyTheFieldsToChange() {
+        client("right").updateUser("U1", new UserUpdate(Optional.of("Ada"), null, Optional.empty()));
+        assertThat(requests.get(1)).startsWith("PUT /api/users/U1").endsWith("{\"name\":\"Ada\",\"location\":null}");
+    }
+
+    @Test
+    void reportsTheServersProblemDetail() {
+        assertThatThrownBy(() -> client("right").user("U2")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e).hasMessage("no user with id \"U2\"");
+            assertThat(e.httpStatus()).isEqualTo(404);
+            assertThat(e.notAuthorized()).isFalse();
+        });
+    }
+
+    @Test
+    void reportsRefusedCredentialsAsNotAuthorized() {
+        assertThatThrownBy(() -> client("wrong").user("U1")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e).hasMessage("not authorized: invalid_client: unknown client or wrong secret");
+            assertThat(e.notAuthorized()).isTrue();
+        });
+    }
+
+    @Test
+    void readsTheLocalServersCredentialsFileWhenNoneAreGiven() throws IOException {
+        Files.writeString(
+                dataDir.resolve("credentials.json"), "{\"client_id\":\"jeeves-admin\",\"client_secret\":\"right\"}");
+        JeevesClient local = new JeevesClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                new TokenSource(dataDir, Map.of(), Clock.systemUTC()));
+        assertThat(local.user("U1").name()).isEqualTo("Ada");
+    }
+
+    @Test
+    void saysToStartJeevesWhenNothingAnswers() {
+        server.stop(0);
+        assertThatThrownBy(() -> client("right").ask("U1", "help")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.getMessage()).contains("cannot reach Jeeves", "jeeves serve");
+            assertThat(e.httpStatus()).isZero();
+        });
+    }
+
+    @Test
+    void asksForCredentialsWhenThereAreNoneAndTheServerIsUp() {
+        JeevesClient noCredentials = new JeevesClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                new TokenSource(dataDir, Map.of(), Clock.systemUTC()));
+        assertThatThrownBy(() -> noCredentials.ask("U1", "help")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.getMessage()).startsWith("no credentials for").contains("JEEVES_CLIENT_ID");
+            assertThat(e.notAuthorized()).isTrue();
+        });
+    }
+
+    private static String problem(int status, String detail) {
+        return "{\"type\":\"about:blank\",\"title\":\"x\",\"status\":" + status + ",\"detail\":\""
+                + detail.replace("\"", "\\\"")
+                + "\",\"instance\":\"/\"}";
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
