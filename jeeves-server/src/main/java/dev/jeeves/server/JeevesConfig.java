@@ -6,7 +6,6 @@ import io.helidon.config.ConfigSources;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -101,109 +100,29 @@ public record JeevesConfig(
 
     /** Validates an already assembled configuration tree. */
     static JeevesConfig from(Config config) {
-        Config jeeves = config.get("jeeves");
-        Path dataDir = dataDir(text(jeeves, "data-dir"));
-        String dbUrl = text(jeeves, "db-url");
+        ConfigValues jeeves = new ConfigValues(config.get("jeeves"), ENVIRONMENT);
+        Path dataDir = jeeves.directory("data-dir");
+        String dbUrl = jeeves.text("db-url");
         if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:")) {
-            throw invalid("jeeves.db-url", dbUrl, "a JDBC URL starting with \"jdbc:\"");
+            throw jeeves.invalid("db-url", dbUrl, "a JDBC URL starting with \"jdbc:\"");
         }
         String jdbcUrl =
                 dbUrl.isEmpty() ? "jdbc:h2:file:" + dataDir.resolve("jeeves").toAbsolutePath() : dbUrl;
         return new JeevesConfig(
-                nonEmpty(jeeves, "host"),
-                integer(jeeves, "port", 0, 65_535),
+                jeeves.nonEmpty("host"),
+                jeeves.integer("port", 0, 65_535),
                 dataDir,
                 jdbcUrl,
-                secret(jeeves, "slack.signing-secret"),
-                secret(jeeves, "slack.bot-token"),
-                httpUrl(jeeves, "slack.api-url"),
-                integer(jeeves, "slack.post-attempts", 1, 10),
-                httpUrl(jeeves, "weather.geocoding-url"),
-                httpUrl(jeeves, "weather.forecast-url"),
-                duration(jeeves, "upstream.connect-timeout"),
-                duration(jeeves, "upstream.read-timeout"),
-                duration(jeeves, "alerts.check-interval"),
-                duration(jeeves, "shutdown-grace-period"),
+                jeeves.secret("slack.signing-secret"),
+                jeeves.secret("slack.bot-token"),
+                jeeves.httpUrl("slack.api-url"),
+                jeeves.integer("slack.post-attempts", 1, 10),
+                jeeves.httpUrl("weather.geocoding-url"),
+                jeeves.httpUrl("weather.forecast-url"),
+                jeeves.duration("upstream.connect-timeout"),
+                jeeves.duration("upstream.read-timeout"),
+                jeeves.duration("alerts.check-interval"),
+                jeeves.duration("shutdown-grace-period"),
                 config.get("server"));
-    }
-
-    /** Names the setting for a message: its environment variable when it has one, else its key. */
-    static String nameOf(String key) {
-        return ENVIRONMENT.entrySet().stream()
-                .filter(entry -> entry.getValue().equals(key))
-                .map(Map.Entry::getKey)
-                .findFirst()
-                .orElse(key);
-    }
-
-    private static String text(Config jeeves, String key) {
-        return jeeves.get(key).asString().orElse("").trim();
-    }
-
-    private static String nonEmpty(Config jeeves, String key) {
-        String value = text(jeeves, key);
-        if (value.isEmpty()) {
-            throw invalid("jeeves." + key, value, "a value");
-        }
-        return value;
-    }
-
-    private static int integer(Config jeeves, String key, int min, int max) {
-        String value = text(jeeves, key);
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw invalid("jeeves." + key, value, "a whole number from " + min + " to " + max);
-    }
-
-    private static Optional<Secret> secret(Config jeeves, String key) {
-        String value = text(jeeves, key);
-        return value.isEmpty() ? Optional.empty() : Optional.of(Secret.of(value));
-    }
-
-    private static URI httpUrl(Config jeeves, String key) {
-        String value = text(jeeves, key);
-        try {
-            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
-        }
-        throw invalid("jeeves." + key, value, "an http:// or https:// URL");
-    }
-
-    private static Duration duration(Config jeeves, String key) {
-        String value = text(jeeves, key);
-        try {
-            Duration duration = Duration.parse(value);
-            if (!duration.isNegative() && !duration.isZero()) {
-                return duration;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw invalid("jeeves." + key, value, "a positive ISO-8601 duration such as PT5S");
-    }
-
-    private static Path dataDir(String value) {
-        if (value.isEmpty()) {
-            throw invalid("jeeves.data-dir", value, "a directory");
-        }
-        if (value.equals("~") || value.startsWith("~/")) {
-            value = System.getProperty("user.home") + value.substring(1);
-        }
-        return Path.of(value).toAbsolutePath().normalize();
-    }
-
-    private static InvalidConfigException invalid(String key, String value, String expected) {
-        return new InvalidConfigException(
-                "invalid configuration: " + nameOf(key) + " must be " + expected + ", got \"" + value + "\"");
     }
 }

@@ -1,6 +1,6 @@
 package dev.jeeves.server;
 
-import static io.restassured.RestAssured.given;
+import static dev.jeeves.server.OpenApiContract.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -83,9 +83,7 @@ public final class JeevesFixture implements AutoCloseable {
 
     /** A request to this Jeeves carrying a valid admin token. */
     public io.restassured.specification.RequestSpecification authorized() {
-        return io.restassured.RestAssured.given()
-                .baseUri(uri().toString())
-                .header("Authorization", "Bearer " + accessToken());
+        return OpenApiContract.given().baseUri(uri().toString()).header("Authorization", "Bearer " + accessToken());
     }
 
     /** An access token with every scope, fetched once from {@code /oauth/token}. */
@@ -99,7 +97,7 @@ public final class JeevesFixture implements AutoCloseable {
     /** A fresh access token from {@code /oauth/token}, limited to {@code scope} unless it is null. */
     public String token(String scope) {
         String[] client = clientCredentials();
-        var request = io.restassured.RestAssured.given()
+        var request = OpenApiContract.given()
                 .baseUri(uri().toString())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "client_credentials")

@@ -1,6 +1,6 @@
 package dev.jeeves.server;
 
-import static io.restassured.RestAssured.given;
+import static dev.jeeves.server.OpenApiContract.given;
 
 import com.slack.api.app_backend.SlackSignature;
 import io.restassured.response.Response;

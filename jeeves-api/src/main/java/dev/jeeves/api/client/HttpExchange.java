@@ -1,5 +1,9 @@
 package dev.jeeves.api.client;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.jeeves.api.Json;
+import dev.jeeves.api.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +23,13 @@ import java.util.Map;
  * about 35 ms for this one.
  */
 final class HttpExchange {
+    /**
+     * Strict on what the server takes, tolerant of what it answers: a newer server may add fields. What the CLI
+     * needs of an answer is in the contract tests' pact, which the server is verified against.
+     */
+    static final ObjectReader TOLERANT =
+            Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 30_000;
 
@@ -72,5 +83,24 @@ final class HttpExchange {
      * @param status its status code
      * @param body its body as text, empty when it had none
      */
-    record Response(int status, String body) {}
+    record Response(int status, String body) {
+        /** This answer when it is a 2xx; else the server's problem {@code detail} as an {@link ApiException}. */
+        Response checked() {
+            if (status / 100 == 2) {
+                return this;
+            }
+            String detail = "";
+            try {
+                Problem problem = TOLERANT.forType(Problem.class).readValue(body);
+                detail = problem.detail() == null ? "" : problem.detail();
+            } catch (IOException e) {
+                // not a problem document: the status says it
+            }
+            if (detail.isEmpty()) {
+                detail = "HTTP " + status;
+            }
+            String prefix = status == 401 ? "not authorized: " : status == 403 ? "not allowed: " : "";
+            throw new ApiException(prefix + detail, status);
+        }
+    }
 }

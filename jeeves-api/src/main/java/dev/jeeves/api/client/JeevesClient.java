@@ -1,13 +1,10 @@
 package dev.jeeves.api.client;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.jeeves.api.ActionInfo;
 import dev.jeeves.api.Json;
 import dev.jeeves.api.MessageReply;
 import dev.jeeves.api.MessageRequest;
-import dev.jeeves.api.Problem;
 import dev.jeeves.api.ServerStatus;
 import dev.jeeves.api.TokenResponse;
 import dev.jeeves.api.UserDetails;
@@ -32,13 +29,6 @@ import java.util.Map;
  * }</pre>
  */
 public final class JeevesClient implements JeevesApi {
-    /**
-     * Strict on what the server takes, tolerant of what it answers: a newer server may add fields. What the CLI
-     * needs of an answer is in the contract tests' pact, which the server is verified against.
-     */
-    private static final ObjectReader TOLERANT =
-            Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private static final JavaType ACTIONS =
             Json.MAPPER.getTypeFactory().constructCollectionType(List.class, ActionInfo.class);
 
@@ -111,8 +101,9 @@ public final class JeevesClient implements JeevesApi {
     TokenResponse requestToken(String clientId, String clientSecret) {
         String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
                 + encode(clientSecret);
-        HttpExchange.Response response = checked(
-                http.send("POST", "/oauth/token", Map.of("Content-Type", "application/x-www-form-urlencoded"), form));
+        HttpExchange.Response response = http.send(
+                        "POST", "/oauth/token", Map.of("Content-Type", "application/x-www-form-urlencoded"), form)
+                .checked();
         return read(response, type(TokenResponse.class));
     }
 
@@ -131,7 +122,7 @@ public final class JeevesClient implements JeevesApi {
                 "Content-Type", "application/json",
                 "X-Slack-Request-Timestamp", timestamp,
                 "X-Slack-Signature", signature);
-        return checked(http.send("POST", "/slack/events", headers, body)).status();
+        return http.send("POST", "/slack/events", headers, body).checked().status();
     }
 
     private <T> T authorized(String method, String path, Object body, JavaType answer) {
@@ -143,7 +134,7 @@ public final class JeevesClient implements JeevesApi {
         if (response.status() == 401 && token.fromCache()) {
             response = http.send(method, path, jsonHeaders(tokens.fresh(this).token(), json), json);
         }
-        checked(response);
+        response.checked();
         return answer == null ? null : read(response, answer);
     }
 
@@ -159,7 +150,7 @@ public final class JeevesClient implements JeevesApi {
 
     private <T> T read(HttpExchange.Response response, JavaType type) {
         try {
-            return TOLERANT.forType(type).readValue(response.body());
+            return HttpExchange.TOLERANT.forType(type).readValue(response.body());
         } catch (IOException e) {
             throw new ApiException(
                     "Jeeves at " + server + " answered something that is not what the API describes", false, e);
@@ -172,30 +163,6 @@ public final class JeevesClient implements JeevesApi {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write " + body, e);
         }
-    }
-
-    /** The response when it is a 2xx; else the server's problem as an exception. */
-    private static HttpExchange.Response checked(HttpExchange.Response response) {
-        int status = response.status();
-        if (status / 100 == 2) {
-            return response;
-        }
-        String detail = "";
-        try {
-            Problem problem = TOLERANT.forType(Problem.class).readValue(response.body());
-            detail = problem.detail() == null ? "" : problem.detail();
-        } catch (IOException e) {
-            // not a problem document: the status says it
-        }
-        if (detail.isEmpty()) {
-            detail = "HTTP " + status;
-        }
-        String prefix = status == 401 ? "not authorized: " : status == 403 ? "not allowed: " : "";
-        return throwing(new ApiException(prefix + detail, status));
-    }
-
-    private static <T> T throwing(ApiException e) {
-        throw e;
     }
 
     private static JavaType type(Class<?> type) {
