@@ -1,7 +1,7 @@
 package dev.jeeves.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jeeves.api.Json;
 import dev.jeeves.api.credentials.ClientCredentials;
 import dev.jeeves.server.JeevesConfig;
 import dev.jeeves.server.JeevesServer;
@@ -34,7 +34,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class LoadTarget implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI uri;
     private final String token;
@@ -144,7 +143,7 @@ public final class LoadTarget implements AutoCloseable {
                             .POST(HttpRequest.BodyPublishers.ofString(form))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode body = JSON.readTree(response.body());
+            JsonNode body = Json.MAPPER.readTree(response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("no token from " + uri + ": HTTP " + response.statusCode() + " "
                         + body.path("detail").asText());

@@ -1,7 +1,7 @@
 package dev.jeeves.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jeeves.api.Json;
 import dev.jeeves.api.Secret;
 import dev.jeeves.api.slack.SlackSignature;
 import dev.jeeves.stubs.SandboxStubs;
@@ -25,8 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SlackTraffic {
     /** The verdict when nothing was lost and nothing doubled. */
     static final String EXACTLY_ONCE = "every event answered exactly once";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SlackSignature signer;
     private final double retryShare;
@@ -95,7 +93,7 @@ final class SlackTraffic {
             Map<String, Integer> delivered = new TreeMap<>();
             long refused = 0;
             try {
-                for (JsonNode served : JSON.readTree(journal).path("requests")) {
+                for (JsonNode served : Json.MAPPER.readTree(journal).path("requests")) {
                     if (!served.path("request").path("url").asText().startsWith("/api/chat.postMessage")) {
                         continue;
                     }
@@ -103,8 +101,8 @@ final class SlackTraffic {
                         refused++;
                         continue;
                     }
-                    String channel = JSON.readTree(
-                                    served.path("request").path("body").asText())
+                    String channel = Json.MAPPER
+                            .readTree(served.path("request").path("body").asText())
                             .path("channel")
                             .asText();
                     delivered.merge(channel, 1, Integer::sum);
