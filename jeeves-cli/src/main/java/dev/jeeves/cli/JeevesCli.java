@@ -68,6 +68,16 @@ public final class JeevesCli {
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)} with a given environment (for tests). */
     static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The one answer that needs no command model: building picocli's (reflection over every command's
+            // annotations), or even the context's first lambda, would take most of the run. The same lines
+            // picocli prints for it.
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
         Clock clock = Clock.systemUTC();
         return run(new CliContext(environment, clock, out, CliContext.http(environment, clock)), err, args);
     }
@@ -75,15 +85,6 @@ public final class JeevesCli {
     /** Runs a command line in a context (tests give one with a fake API); returns the exit code. */
     static int run(CliContext context, PrintWriter err, String... args) {
         PrintWriter out = context.out();
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // The one answer that needs no command model: building picocli's (reflection over every command's
-            // annotations) would take most of the run. The same lines picocli prints for it.
-            for (String line : new VersionProvider().getVersion()) {
-                out.println(line);
-            }
-            out.flush();
-            return 0;
-        }
         boolean noColor = context.environment.containsKey("NO_COLOR");
         CommandLine commandLine = commandLine(context)
                 .setOut(out)

@@ -1,5 +1,7 @@
 package dev.jeeves.api.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jeeves.api.Json;
 import dev.jeeves.api.Secret;
 import dev.jeeves.api.TokenResponse;
@@ -18,7 +20,8 @@ import java.util.Map;
  * Where a client's access token comes from: the client credentials ({@code JEEVES_CLIENT_ID} and
  * {@code JEEVES_CLIENT_SECRET}, else the local server's {@code <data-dir>/credentials.json}) traded at
  * {@code /oauth/token}, and cached in {@code <data-dir>/cli-token.json} (owner-only) until a minute before it
- * expires, so most commands cost one request, not two.
+ * expires, so most commands cost one request, not two. Both files are read and written as JSON trees, not mapped to
+ * records: every command reads them, and Jackson's deserializer for a type costs tens of milliseconds to build.
  *
  * <pre>{@code
  * var tokens = new TokenSource(Path.of(System.getProperty("user.home"), ".jeeves"), System.getenv(), Clock.systemUTC());
@@ -47,11 +50,12 @@ public final class TokenSource {
         Path cache = dataDir.resolve(CACHE_FILE);
         try {
             if (Files.exists(cache)) {
-                Cached cached = Json.MAPPER.readValue(Files.readString(cache), Cached.class);
-                if (cached.server().equals(client.server().toString())
-                        && cached.clientId().equals(credentials.clientId())
-                        && clock.instant().plus(MARGIN).isBefore(Instant.parse(cached.expiresAt()))) {
-                    return new Issued(cached.token(), Instant.parse(cached.expiresAt()), true);
+                JsonNode cached = Json.MAPPER.readTree(Files.readString(cache));
+                Instant expiresAt = Instant.parse(cached.path("expiresAt").asText());
+                if (cached.path("server").asText().equals(client.server().toString())
+                        && cached.path("clientId").asText().equals(credentials.clientId())
+                        && clock.instant().plus(MARGIN).isBefore(expiresAt)) {
+                    return new Issued(cached.path("token").asText(), expiresAt, true);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -77,14 +81,15 @@ public final class TokenSource {
         if (!Files.isDirectory(dataDir)) {
             return; // a remote server and no local data directory: nothing to cache into
         }
+        ObjectNode cached = Json.MAPPER
+                .createObjectNode()
+                .put("server", client.server().toString())
+                .put("clientId", clientId)
+                .put("token", issued.token())
+                .put("expiresAt", issued.expiresAt().toString());
         try {
-            Cached cached = new Cached(
-                    client.server().toString(),
-                    clientId,
-                    issued.token(),
-                    issued.expiresAt().toString());
-            OwnerOnlyFiles.write(dataDir.resolve(CACHE_FILE), Json.MAPPER.writeValueAsString(cached));
-        } catch (IOException | UncheckedIOException e) {
+            OwnerOnlyFiles.write(dataDir.resolve(CACHE_FILE), cached.toString());
+        } catch (UncheckedIOException e) {
             // Caching is an optimisation; the token still works.
         }
     }
@@ -119,7 +124,4 @@ public final class TokenSource {
      * @param fromCache true when it was read from the cache rather than just issued
      */
     record Issued(String token, Instant expiresAt, boolean fromCache) {}
-
-    /** The cache file's content. */
-    private record Cached(String server, String clientId, String token, String expiresAt) {}
 }

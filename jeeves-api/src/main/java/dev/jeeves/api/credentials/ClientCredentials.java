@@ -1,7 +1,8 @@
 package dev.jeeves.api.credentials;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jeeves.api.Json;
 import dev.jeeves.api.Secret;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,10 @@ public record ClientCredentials(String clientId, Secret clientSecret) {
     /** The admin client's id. */
     public static final String ADMIN_CLIENT = "jeeves-admin";
 
+    // The file's fields: OAuth 2's names for the two values.
+    private static final String CLIENT_ID = "client_id";
+    private static final String CLIENT_SECRET = "client_secret";
+
     /** Reads the admin credentials of a data directory, creating them (a fresh random secret) on first start. */
     public static ClientCredentials loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
@@ -36,36 +41,35 @@ public record ClientCredentials(String clientId, Secret clientSecret) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            try {
-                OwnerOnlyFiles.write(
-                        file,
-                        Json.MAPPER
-                                        .writerWithDefaultPrettyPrinter()
-                                        .writeValueAsString(new Stored(ADMIN_CLIENT, secret))
-                                + "\n");
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            ObjectNode json =
+                    Json.MAPPER.createObjectNode().put(CLIENT_ID, ADMIN_CLIENT).put(CLIENT_SECRET, secret);
+            OwnerOnlyFiles.write(file, json.toPrettyString() + "\n");
         }
         return read(file);
     }
 
     /**
-     * Reads a credentials file.
+     * Reads a credentials file. Read as a tree, not mapped to a record: every {@code jeeves} command reads this file,
+     * and building Jackson's deserializer for a type costs a command tens of milliseconds at start-up.
      *
      * @throws java.io.UncheckedIOException when it cannot be read
      * @throws IllegalStateException when it is not a credentials file
      */
     public static ClientCredentials read(Path file) {
+        JsonNode json;
         try {
-            Stored stored = Json.MAPPER.readValue(OwnerOnlyFiles.read(file), Stored.class);
-            if (stored.clientId() == null || stored.clientSecret() == null) {
-                throw new IllegalStateException(file + " lacks client_id or client_secret: delete it to get new ones");
-            }
-            return new ClientCredentials(stored.clientId(), Secret.of(stored.clientSecret()));
+            json = Json.MAPPER.readTree(OwnerOnlyFiles.read(file));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(file + " is not valid JSON: delete it to get new credentials", e);
         }
+        if (json == null
+                || !json.path(CLIENT_ID).isTextual()
+                || !json.path(CLIENT_SECRET).isTextual()) {
+            throw new IllegalStateException(file + " lacks client_id or client_secret: delete it to get new ones");
+        }
+        return new ClientCredentials(
+                json.path(CLIENT_ID).asText(),
+                Secret.of(json.path(CLIENT_SECRET).asText()));
     }
 
     /** True when the id and secret are these, compared in constant time. */
@@ -76,9 +80,4 @@ public record ClientCredentials(String clientId, Secret clientSecret) {
                 clientSecret.reveal().getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
         return idMatches & secretMatches;
     }
-
-    /** The file's format: OAuth 2's names for the two values. */
-    private record Stored(
-            @JsonProperty("client_id") String clientId,
-            @JsonProperty("client_secret") String clientSecret) {}
 }
