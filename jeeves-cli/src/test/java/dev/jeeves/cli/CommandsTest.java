@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class CommandsTest {
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
 
+    // tag::fake-api[]
     final FakeApi api = new FakeApi();
 
     CliRun jeeves(String... args) {
@@ -53,6 +54,7 @@ class CommandsTest {
                         2 of 7 users
                         """);
     }
+    // end::fake-api[]
 
     @Test
     void showsAUserWithSettingsAndAlert() {

@@ -58,10 +58,13 @@ public class SoakWithFaultsSimulation extends Simulation {
                 slack.injectOpen(constantUsersPerSec(load.rate()).during(load.duration()));
         List<Assertion> budgets = new ArrayList<>(List.of(
                 global().failedRequests().count().is(0L),
+                // The ack's p99 in the CI shape is nearly its slowest request, while the stubs are slow and failing on
+                // two shared cores: 73-230 ms measured in one afternoon, before and after the same commit. The ack
+                // Slack needs is under 3 s; this budget catches a slowed path, not a busy machine.
                 details("Slack event")
                         .responseTime()
                         .percentile(99.0)
-                        .lt(LoadProfile.budget("soak-events", "p99", 200)),
+                        .lt(LoadProfile.budget("soak-events", "p99", 400)),
                 // One Open-Meteo timeout (1 s) and a retry at most, never a second timeout.
                 details("weather in an unknown place")
                         .responseTime()
