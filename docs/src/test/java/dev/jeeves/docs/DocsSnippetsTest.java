@@ -83,6 +83,10 @@ class DocsSnippetsTest {
         String table = Reference.commandTable();
         Snippets.write("commands.adoc", table);
         assertThat(table).contains("jeeves users list");
+        assertThat(table)
+                .as("every row says what its command does, in words")
+                .contains("| `jeeves help` | Display help information about the specified command.")
+                .doesNotContain("%n");
     }
 
     /** Runs {@code jeeves} against the sandboxed server and writes what it printed. */

@@ -56,12 +56,20 @@ final class Reference {
         StringBuilder table = new StringBuilder("[cols=\"2,4,1\"]\n|===\n| Command | What it does | Man page\n\n");
         for (CommandLine command : commands()) {
             String name = command.getCommandSpec().qualifiedName(" ");
-            String[] description = command.getCommandSpec().usageMessage().description();
+            // A command's one-line header when it has one (picocli's help command does, and its description opens
+            // with a blank line), else the first line of its description; picocli's %n is a line break, not text.
+            String[] header = command.getCommandSpec().usageMessage().header();
+            String[] description = header.length > 0
+                    ? header
+                    : command.getCommandSpec().usageMessage().description();
             String page = command.getCommandSpec().qualifiedName("-");
             table.append("| `")
                     .append(name)
                     .append("` | ")
-                    .append(description.length == 0 ? "" : escape(description[0]))
+                    .append(
+                            description.length == 0
+                                    ? ""
+                                    : escape(description[0].replace("%n", " ").strip()))
                     .append(" | link:man/")
                     .append(page)
                     .append(".html[")
