@@ -96,9 +96,13 @@ final class ServeCommand implements Callable<Integer> {
             }
             throw new CliException(CliException.FAILURE, "cannot start Jeeves: " + e.getMessage(), e);
         }
+        if (stubs != null) {
+            SandboxFile.write(context.dataDir(), jeeves.uri(), stubs.slackJournal());
+        }
         Runnable stop = () -> {
             jeeves.close(); // drains pending work before the stubs it may still be talking to go away
             if (stubs != null) {
+                SandboxFile.delete(context.dataDir());
                 stubs.close();
             }
         };

@@ -5,9 +5,13 @@ import dev.jeeves.api.Json;
 import dev.jeeves.api.Secret;
 import dev.jeeves.api.embedded.StubUpstreams;
 import dev.jeeves.api.slack.SlackSignature;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +29,8 @@ final class SlackCommand {
             description = {
                 "Build a genuine Slack event_callback (a direct message, or a mention with --channel), sign it with the"
                         + " signing secret as Slack does, and post it to /slack/events. The reply goes to Slack's"
-                        + " chat.postMessage (in the sandbox: the stub)."
+                        + " chat.postMessage; in the sandbox, this command waits for the stub Slack to receive it and"
+                        + " prints it (exit code 1 when none comes in time)."
             },
             footer = {
                 "%nExamples:",
@@ -57,6 +62,16 @@ final class SlackCommand {
                 showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
         String signingSecret;
 
+        @Option(
+                names = "--wait",
+                paramLabel = "SECONDS",
+                defaultValue = "10",
+                description = "In the sandbox, how long to wait for the reply (default: ${DEFAULT-VALUE}).")
+        int waitSeconds;
+
+        @Option(names = "--no-wait", description = "Do not wait for the reply, even in the sandbox.")
+        boolean noWait;
+
         @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The message.")
         List<String> words;
 
@@ -73,20 +88,37 @@ final class SlackCommand {
                             .substring(0, 12)
                             .toUpperCase(Locale.ROOT);
             String text = String.join(" ", words);
+            Instant sentAt = context.clock.instant();
+            // A timestamp of its own, as Slack gives each message: a mention's reply goes to its thread.
+            String ts = sentAt.getEpochSecond() + "." + String.format(Locale.ROOT, "%06d", sentAt.getNano() / 1000);
+            String replyChannel = channel == null ? "D" + user : channel;
             String body = channel == null
-                    ? event(eventId, "message", "im", "D" + user, text)
-                    : event(eventId, "app_mention", "channel", channel, "<@U0JEEVES> " + text);
+                    ? event(eventId, "message", "im", replyChannel, text, ts)
+                    : event(eventId, "app_mention", "channel", replyChannel, "<@U0JEEVES> " + text, ts);
             SlackSignature.Headers signed = new SlackSignature(Secret.of(signingSecret), context.clock)
                     .sign(body.getBytes(StandardCharsets.UTF_8));
             int status = context.api().postSlackEvent(body, signed.timestamp(), signed.signature());
-            context.print(
-                    new Sent(eventId, status),
-                    "Sent event " + eventId + " (HTTP " + status + "); Jeeves answers through chat.postMessage.");
+            String sent = "Sent event " + eventId + " (HTTP " + status + ")";
+            Optional<URI> journal =
+                    noWait ? Optional.empty() : SandboxFile.slackJournal(context.dataDir(), context.server());
+            if (journal.isEmpty()) {
+                context.print(new Sent(eventId, status, null), sent + "; Jeeves answers through chat.postMessage.");
+                return 0;
+            }
+            Duration wait = Duration.ofSeconds(waitSeconds);
+            String reply = new StubSlackJournal(journal.get())
+                    .reply(replyChannel, Optional.ofNullable(channel == null ? null : ts), sentAt, wait)
+                    .orElseThrow(() -> new CliException(
+                            CliException.FAILURE,
+                            sent + ", but no reply reached the stub Slack within " + waitSeconds
+                                    + " s: the server's log says why"));
+            context.print(new Sent(eventId, status, reply), sent + ". Jeeves replied:\n" + reply);
             return 0;
         }
 
         /** The envelope and event as Slack's Events API documents them. */
-        private String event(String eventId, String type, String channelType, String channelId, String text) {
+        private String event(
+                String eventId, String type, String channelType, String channelId, String text, String ts) {
             long now = context.clock.instant().getEpochSecond();
             ObjectNode root = Json.MAPPER
                     .createObjectNode()
@@ -102,7 +134,7 @@ final class SlackCommand {
                     .put("channel", channelId)
                     .put("user", user)
                     .put("text", text)
-                    .put("ts", now + ".000100");
+                    .put("ts", ts);
             return root.toString();
         }
     }
@@ -112,6 +144,7 @@ final class SlackCommand {
      *
      * @param eventId the event's id, as Slack would give it
      * @param status the HTTP status Jeeves answered
+     * @param reply what Jeeves replied, as the sandbox's stub Slack received it; null outside the sandbox
      */
-    record Sent(String eventId, int status) {}
+    record Sent(String eventId, int status, String reply) {}
 }

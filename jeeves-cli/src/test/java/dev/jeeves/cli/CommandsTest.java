@@ -2,22 +2,31 @@ package dev.jeeves.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.jeeves.api.Json;
 import dev.jeeves.api.Secret;
 import dev.jeeves.api.client.ApiException;
 import dev.jeeves.api.slack.SlackSignature;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each command's parsing and behaviour against a fake API, in milliseconds; JeevesCliIT runs them for real. */
 class CommandsTest {
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dataDir;
 
     // tag::fake-api[]
     final FakeApi api = new FakeApi();
@@ -25,7 +34,8 @@ class CommandsTest {
     CliRun jeeves(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(Map.of(), NOW, new PrintWriter(out), (server, dataDir) -> api);
+        Map<String, String> environment = Map.of("JEEVES_DATA_DIR", dataDir.toString());
+        CliContext context = new CliContext(environment, NOW, new PrintWriter(out), (server, dataDir) -> api);
         int code = JeevesCli.run(context, new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
     }
@@ -115,6 +125,63 @@ class CommandsTest {
         assertThat(new SlackSignature(Secret.of("s3cret"), NOW).check(call[1], call[2], body))
                 .isEmpty();
         assertThat(call[3]).contains("\"type\":\"event_callback\"", "\"user\":\"U7\"", "\"channel_type\":\"im\"");
+    }
+
+    @Test
+    void slackSendOutsideTheSandboxDoesNotWait() {
+        assertThat(jeeves("slack", "send", "help").out())
+                .endsWith("(HTTP 200); Jeeves answers through chat.postMessage.\n");
+    }
+
+    @Test
+    void slackSendInTheSandboxPrintsTheReplyTheStubSlackReceived() throws IOException {
+        long after = NOW.instant().toEpochMilli() + 500;
+        try (StubJournal journal = new StubJournal("{\"requests\":[{\"request\":{\"url\":\"/api/chat.postMessage\","
+                + "\"loggedDate\":" + after + ",\"body\":\"{\\\"channel\\\":\\\"DU7\\\",\\\"text\\\":\\\"Here is"
+                + " what I can do\\\"}\"}}]}")) {
+            SandboxFile.write(dataDir, URI.create("http://127.0.0.1:8080"), journal.uri());
+            CliRun run = jeeves("slack", "send", "--as", "U7", "help");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).endsWith("(HTTP 200). Jeeves replied:\nHere is what I can do\n");
+        }
+    }
+
+    @Test
+    void slackSendInTheSandboxSaysSoWhenNoReplyComesInTime() throws IOException {
+        try (StubJournal journal = new StubJournal("{\"requests\":[]}")) {
+            SandboxFile.write(dataDir, URI.create("http://127.0.0.1:8080"), journal.uri());
+            CliRun run = jeeves("slack", "send", "--wait", "1", "help");
+            assertThat(run.exitCode()).isEqualTo(CliException.FAILURE);
+            assertThat(run.err())
+                    .startsWith("jeeves: Sent event Ev")
+                    .endsWith("but no reply reached the stub Slack within 1 s: the server's log says why\n");
+            assertThat(jeeves("slack", "send", "--no-wait", "help").exitCode()).isZero();
+        }
+    }
+
+    /** A stub Slack's journal that always answers the same. */
+    static final class StubJournal implements AutoCloseable {
+        private final HttpServer server;
+
+        StubJournal(String answer) throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/__admin/requests", exchange -> {
+                byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/__admin/requests");
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     @Test

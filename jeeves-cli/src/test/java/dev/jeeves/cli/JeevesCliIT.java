@@ -387,9 +387,30 @@ class JeevesCliIT {
         CliRun ask =
                 CliRun.run(Map.of(), suggested.substring("jeeves ".length()).split(" "));
         assertThat(ask.out()).startsWith("Paris, France: 12°C");
+        CliRun slack =
+                CliRun.run(Map.of(), "--server", url, "--data-dir", serveDir.toString(), "slack", "send", "help");
+        assertThat(slack.out())
+                .as("in the sandbox, the reply the stub Slack received")
+                .contains(". Jeeves replied:\nHere is what I can do:");
+        CliRun mention = CliRun.run(
+                Map.of(),
+                "--server",
+                url,
+                "--data-dir",
+                serveDir.toString(),
+                "slack",
+                "send",
+                "--channel",
+                "C0LAB",
+                "weather in Tokyo");
+        assertThat(mention.out())
+                .endsWith("Jeeves replied:\nTokyo, Japan: 16°C (feels like 15°C), partly cloudy, wind 7 km/h\n");
         serving.interrupt();
         serving.join(Duration.ofSeconds(30));
         assertThat(serving.isAlive()).isFalse();
+        assertThat(serveDir.resolve(SandboxFile.NAME))
+                .as("forgotten when the sandbox stops")
+                .doesNotExist();
         assertThat(exit[0]).isZero();
         assertThat(CliRun.run(Map.of("JEEVES_SERVER", url, "JEEVES_DATA_DIR", serveDir.toString()), "status")
                         .exitCode())

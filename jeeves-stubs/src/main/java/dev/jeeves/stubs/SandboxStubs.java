@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.jeeves.api.embedded.StubUpstreams;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,11 @@ public final class SandboxStubs implements StubUpstreams.Running {
             stub.resetRequests();
             stub.resetScenarios();
         }
+    }
+
+    @Override
+    public URI slackJournal() {
+        return URI.create(slack.baseUrl() + "/__admin/requests");
     }
 
     @Override

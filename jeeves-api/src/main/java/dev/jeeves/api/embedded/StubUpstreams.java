@@ -1,5 +1,6 @@
 package dev.jeeves.api.embedded;
 
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -26,6 +27,13 @@ public interface StubUpstreams {
 
         /** Where they listen, for people: {@code stub Slack at ..., stub Open-Meteo at ...}. */
         String description();
+
+        /**
+         * The stub Slack's request journal: a {@code GET} answers, as WireMock's admin API does, {@code {"requests":
+         * [{"request": {"url": ..., "body": ..., "loggedDate": ...}}, ...]}}, newest first. How {@code jeeves slack
+         * send} finds the reply to the event it sent.
+         */
+        URI slackJournal();
 
         @Override
         void close();
