@@ -1,15 +1,13 @@
 package dev.jeeves.server;
 
+import dev.jeeves.api.embedded.EmbeddedServer;
 import dev.jeeves.server.storage.StorageException;
-import io.helidon.logging.common.LogConfig;
-import io.helidon.metrics.api.Metrics;
-import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
  * Starts Jeeves from the environment: {@code java -jar jeeves-server.jar}. Stops cleanly on SIGTERM or Ctrl-C.
  * Configuration errors (and a database that cannot be opened) end the process with one line on stderr and
- * exit code 2.
+ * exit code 2. It starts the server as {@code jeeves serve} does, through {@link ServerLauncher}.
  */
 public final class Main {
     private Main() {}
@@ -20,24 +18,17 @@ public final class Main {
      * @param args none are read; configuration comes from {@code application.yaml} and the environment
      */
     public static void main(String[] args) {
-        ShutdownLogging.install();
-        LogConfig.configureRuntime();
-        JeevesServer jeeves;
+        ServerLauncher launcher = new ServerLauncher();
+        launcher.configureLogging();
+        EmbeddedServer.Running jeeves;
         try {
-            jeeves =
-                    JeevesServer.start(JeevesConfig.load(System.getenv()), Clock.systemUTC(), Metrics.globalRegistry());
+            jeeves = launcher.start(System.getenv());
         } catch (InvalidConfigException | StorageException e) {
             System.err.println("jeeves-server: " + e.getMessage());
             System.exit(2);
             return;
         }
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            jeeves.close();
-                            ShutdownLogging.resetAfterShutdown();
-                        },
-                        "jeeves-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(jeeves::close, "jeeves-shutdown"));
         Logger.getLogger(Main.class.getName()).info("Jeeves is up at " + jeeves.uri());
     }
 }
