@@ -228,13 +228,22 @@ class SlackEventsIT extends FunctionalTest {
 
     @Test
     void countsARefusedReplyWithoutRetryingIt() {
+        assertRefused("{\"ok\":false,\"error\":\"channel_not_found\"}");
+    }
+
+    @Test
+    void countsAnAnswerWithoutOkAsRefused() {
+        assertRefused("{\"warning\":\"superfluous_charset\"}");
+    }
+
+    private void assertRefused(String slackAnswer) {
         assumeStubs();
         jeeves.slack()
                 .stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                         .atPriority(1)
                         .willReturn(aResponse()
                                 .withHeader("Content-Type", "application/json")
-                                .withBody("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+                                .withBody(slackAnswer)));
         double rejectedBefore = counterWithTag("jeeves.slack.posts", "outcome", "rejected");
         SlackEvents.post(jeeves.uri(), SlackEvents.directMessage(SlackEvents.newEventId(), newUser(), "help"))
                 .then()

@@ -80,7 +80,7 @@ public final class SlackClient implements Replies {
                 .build();
         try {
             PostMessageAnswer answer = retry.invoke(() -> attempt(body, policy));
-            if (answer.ok()) {
+            if (Boolean.TRUE.equals(answer.ok())) {
                 return outcome("ok", true);
             }
             LOG.severe("Slack refused the reply to " + channel + ": "
@@ -139,9 +139,12 @@ public final class SlackClient implements Replies {
             String text,
             @JsonProperty("thread_ts") String threadTs) {}
 
-    /** What of Slack's answer matters: it says HTTP 200 for failures too, so {@code ok} is the outcome. */
+    /**
+     * What of Slack's answer matters: it says HTTP 200 for failures too, so {@code ok} is the outcome (an answer
+     * without it is a refusal, not malformed JSON).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record PostMessageAnswer(boolean ok, String error) {}
+    private record PostMessageAnswer(Boolean ok, String error) {}
 
     private boolean outcome(String outcome, boolean delivered) {
         meters.getOrCreate(Counter.builder("jeeves.slack.posts")
