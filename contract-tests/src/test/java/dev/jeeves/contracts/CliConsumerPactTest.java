@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = ContractFacts.JEEVES_SERVER, pactVersion = PactSpecVersion.V4)
+@Tag("contract")
 class CliConsumerPactTest {
     private static final String ALICE = "U0ALICE";
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -241,6 +243,8 @@ class CliConsumerPactTest {
 
     @Test
     @PactTestFor(pactMethod = "updateUser")
+    // UserUpdate's fields are tri-state by design: null leaves a field out of the PUT, Optional.empty() clears it.
+    @SuppressWarnings("NullOptional")
     void usersSetAnswersWithTheChangedUser(MockServer server) throws IOException {
         UserDetails user = cachedTokenApi(server)
                 .updateUser(ALICE, new UserUpdate(java.util.Optional.of("Alice Liddell"), null, null));

@@ -16,7 +16,7 @@ import dev.jeeves.server.domain.Place;
 import dev.jeeves.server.upstream.Upstream;
 import dev.jeeves.server.weather.OpenMeteoClient;
 import dev.jeeves.server.weather.WeatherUnavailableException;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = ContractFacts.OPEN_METEO, pactVersion = PactSpecVersion.V4)
+@Tag("contract")
 class OpenMeteoConsumerPactTest {
     private static final String CURRENT_FIELDS = "temperature_2m,apparent_temperature,weather_code,wind_speed_10m";
 
@@ -149,7 +151,7 @@ class OpenMeteoConsumerPactTest {
 
     private static OpenMeteoClient client(MockServer server) {
         Duration timeout = Duration.ofSeconds(5);
-        Upstream upstream = new Upstream(Upstream.httpClient(timeout), Metrics.globalRegistry());
+        Upstream upstream = new Upstream(Upstream.httpClient(timeout), MeterRegistry.create());
         URI base = URI.create(server.getUrl() + "/v1");
         return new OpenMeteoClient(upstream, base, base, timeout);
     }

@@ -20,7 +20,7 @@ import dev.jeeves.api.client.TokenSource;
 import dev.jeeves.server.JeevesConfig;
 import dev.jeeves.server.JeevesServer;
 import dev.jeeves.stubs.SandboxStubs;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +39,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,6 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Provider(ContractFacts.JEEVES_SERVER)
 @PactFolder("target/pacts")
+@Tag("contract")
 class ServerProviderPactIT {
     private static SandboxStubs stubs;
     private static JeevesServer server;
@@ -73,7 +75,7 @@ class ServerProviderPactIT {
         environment.put("JEEVES_PORT", "0");
         environment.put("JEEVES_DATA_DIR", dataDir.toString());
         environment.put("JEEVES_SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET);
-        server = JeevesServer.start(JeevesConfig.load(environment), Clock.systemUTC(), Metrics.createMeterRegistry());
+        server = JeevesServer.start(JeevesConfig.load(environment), Clock.systemUTC(), MeterRegistry.create());
         var credentials = Map.of("JEEVES_CLIENT_ID", CLIENT_ID, "JEEVES_CLIENT_SECRET", CLIENT_SECRET);
         api = new JeevesClient(server.uri(), new TokenSource(dataDir, credentials, Clock.systemUTC()));
     }

@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = ContractFacts.JEEVES_SERVER, pactVersion = PactSpecVersion.V4)
+@Tag("contract")
 class SlackEventsConsumerPactTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -14,11 +14,12 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import dev.jeeves.api.Secret;
 import dev.jeeves.server.slack.SlackClient;
 import dev.jeeves.server.upstream.Upstream;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = ContractFacts.SLACK_WEB_API, pactVersion = PactSpecVersion.V4)
+@Tag("contract")
 class SlackWebApiConsumerPactTest {
     private static final String BOT_TOKEN = "xoxb-contract-test";
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
@@ -134,13 +136,13 @@ class SlackWebApiConsumerPactTest {
     /** The server's Slack client, pointed at the mock, one attempt per message. */
     private static SlackClient client(MockServer server, String token) {
         Duration timeout = Duration.ofSeconds(5);
-        Upstream upstream = new Upstream(Upstream.httpClient(timeout), Metrics.globalRegistry());
+        Upstream upstream = new Upstream(Upstream.httpClient(timeout), MeterRegistry.create());
         return new SlackClient(
                 upstream,
                 URI.create(server.getUrl() + "/api"),
                 Optional.of(Secret.of(token)),
                 1,
                 timeout,
-                Metrics.globalRegistry());
+                MeterRegistry.create());
     }
 }

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.TestFactory;
  * must be answered as the pact says (status, headers, body, by the pact's own matching rules), and every stub
  * mapping must be exercised by some interaction, so no stub answers something no contract vouches for.
  */
+@Tag("contract")
 class StubsHonourContractsIT {
     private static final Set<String> RESTRICTED_HEADERS = Set.of("content-length", "host", "connection");
     private static final HttpClient HTTP = HttpClient.newHttpClient();

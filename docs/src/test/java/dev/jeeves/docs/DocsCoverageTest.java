@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * but is not mentioned in {@code docs/asciidoc/} fails the build. (The generated tables list them all anyway;
  * this asks for the words around them.)
  */
+@Tag("docs")
 class DocsCoverageTest {
     private static String docs;
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Writes the command output the docs show, by running the real CLI against a real sandboxed server during the
  * build: the docs never show output typed by hand, so they cannot drift from what the commands print.
  */
+@Tag("docs")
 class DocsSnippetsTest {
     private static SandboxStubs stubs;
     private static JeevesServer server;
@@ -37,7 +39,7 @@ class DocsSnippetsTest {
         server = JeevesServer.start(
                 JeevesConfig.load(environment),
                 java.time.Clock.systemUTC(),
-                io.helidon.metrics.api.Metrics.createMeterRegistry());
+                io.helidon.metrics.api.MeterRegistry.create());
     }
 
     @AfterAll

@@ -1,6 +1,5 @@
 package dev.jeeves.cli;
 
-import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.time.Clock;
 import picocli.CommandLine;
@@ -20,7 +19,7 @@ public final class CommandFactory implements CommandLine.IFactory {
         this(new CliContext(
                 System.getenv(),
                 Clock.systemUTC(),
-                new PrintWriter(System.out, true),
+                JeevesCli.console(System.out),
                 CliContext.http(System.getenv(), Clock.systemUTC())));
     }
 

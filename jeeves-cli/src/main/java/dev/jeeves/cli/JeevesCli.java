@@ -1,5 +1,7 @@
 package dev.jeeves.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -48,10 +50,15 @@ public final class JeevesCli {
         this.global = context.global;
     }
 
+    /** A writer on the terminal, in the terminal's encoding (what the JDK found for stdout or stderr). */
+    static PrintWriter console(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, stream.charset()), true);
+    }
+
     /** Runs a command line and exits with its code. */
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        PrintWriter out = console(System.out);
+        PrintWriter err = console(System.err);
         int code = run(out, err, args);
         out.flush();
         err.flush();
@@ -123,7 +130,7 @@ public final class JeevesCli {
     /** The command model as tools see it (man pages, the reference docs): the process environment. */
     public static CommandLine commandLine() {
         Clock clock = Clock.systemUTC();
-        return commandLine(new CliContext(
-                System.getenv(), clock, new PrintWriter(System.out, true), CliContext.http(System.getenv(), clock)));
+        return commandLine(
+                new CliContext(System.getenv(), clock, console(System.out), CliContext.http(System.getenv(), clock)));
     }
 }

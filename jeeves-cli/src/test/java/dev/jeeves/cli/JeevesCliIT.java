@@ -23,10 +23,12 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every command through the {@code run} seam, against a real server (with the sandbox stubs) over HTTP. */
+@Tag("end-to-end")
 class JeevesCliIT {
     @TempDir
     static Path dataDir;

@@ -143,7 +143,8 @@ class JeevesCliTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         assertThat(bash.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        String completions = new String(bash.getInputStream().readAllBytes()).strip();
+        String completions =
+                new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         assertThat(completions).isEqualTo("users");
     }
 }

@@ -65,7 +65,7 @@ public final class JeevesServer implements AutoCloseable {
      * Opens the database, builds every collaborator, starts the web server and the alert scheduler.
      *
      * @param clock the time everything in Jeeves reads (tests pass a fixed one)
-     * @param meters where metrics go, and what {@code /observe/metrics} shows ({@code Metrics.globalRegistry()} in
+     * @param meters where metrics go, and what {@code /observe/metrics} shows ({@code Services.get(MeterRegistry.class)} in
      *     production; tests pass their own)
      */
     public static JeevesServer start(JeevesConfig config, Clock clock, MeterRegistry meters) {
@@ -117,7 +117,10 @@ public final class JeevesServer implements AutoCloseable {
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("jeeves-scheduler").daemon(true).factory());
             long interval = config.alertCheckInterval().toMillis();
-            scheduler.scheduleAtFixedRate(services::housekeeping, interval, interval, TimeUnit.MILLISECONDS);
+            // housekeeping() catches its own failures, so the schedule's future never completes exceptionally and
+            // only shutdownNow() on close ends it: nothing to wait for here.
+            var unused =
+                    scheduler.scheduleAtFixedRate(services::housekeeping, interval, interval, TimeUnit.MILLISECONDS);
             return new JeevesServer(
                     webServer, database, services, scheduler, config.shutdownGracePeriod(), config.host());
         } catch (RuntimeException e) {

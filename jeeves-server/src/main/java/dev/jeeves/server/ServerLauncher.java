@@ -2,7 +2,8 @@ package dev.jeeves.server;
 
 import dev.jeeves.api.embedded.EmbeddedServer;
 import io.helidon.logging.common.LogConfig;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.service.registry.Services;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -25,8 +26,8 @@ public final class ServerLauncher implements EmbeddedServer {
 
     @Override
     public Running start(Map<String, String> environment) {
-        JeevesServer server =
-                JeevesServer.start(JeevesConfig.load(environment), Clock.systemUTC(), Metrics.globalRegistry());
+        JeevesServer server = JeevesServer.start(
+                JeevesConfig.load(environment), Clock.systemUTC(), Services.get(MeterRegistry.class));
         return new Running() {
             @Override
             public URI uri() {

@@ -13,12 +13,14 @@ import dev.jeeves.api.credentials.ClientCredentials;
 import dev.jeeves.server.auth.Scopes;
 import dev.jeeves.server.auth.TokenIssuer;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Token auth on the API: the token dealer, bearer checks, scopes, and the files that hold the secrets. */
@@ -59,11 +61,14 @@ class AuthIT extends FunctionalTest {
 
     @Test
     void refusesATamperedToken() {
-        String[] parts = jeeves.accessToken().split("\\.");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+        List<String> parts = List.of(jeeves.accessToken().split("\\.", -1));
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts.get(1)), StandardCharsets.UTF_8)
                 .replace("\"scope\":\"", "\"scope\":\"admin ");
-        String tampered = parts[0] + "."
-                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+        String tampered = parts.get(0) + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts.get(2);
         withToken(tampered)
                 .get("/api/actions")
                 .then()

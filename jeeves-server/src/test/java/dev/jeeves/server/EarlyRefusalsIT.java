@@ -36,9 +36,9 @@ class EarlyRefusalsIT extends FunctionalTest {
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String[] parts = answer.split("\r\n\r\n", 2);
-            int status = Integer.parseInt(parts[0].split(" ")[1]);
+            int status = Integer.parseInt(parts[0].substring(parts[0].indexOf(' ') + 1, parts[0].indexOf(' ') + 4));
             String contentType = parts[0].lines()
-                    .filter(line -> line.toLowerCase().startsWith("content-type:"))
+                    .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
                     .map(line -> line.substring("content-type:".length()).strip())
                     .findFirst()
                     .orElse("");

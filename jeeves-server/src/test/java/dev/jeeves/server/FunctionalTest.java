@@ -9,9 +9,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The base of the HTTP suites: one Jeeves per test class, stubs reset before each test. */
+@Tag("functional")
 abstract class FunctionalTest {
     @TempDir
     static Path dataDir;
@@ -46,6 +48,6 @@ abstract class FunctionalTest {
     /** A user id no other test uses. */
     static String newUser() {
         return "T"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -2,7 +2,7 @@ package dev.jeeves.server;
 
 import dev.jeeves.api.credentials.ClientCredentials;
 import dev.jeeves.server.storage.Database;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code DirectClient}, with no socket and no upstream, in milliseconds.
  */
 @RoutingTest
+@Tag("functional")
 class HttpApiInMemoryTest extends HttpApiBehaviour {
     @TempDir
     static Path dataDir;
@@ -40,7 +42,7 @@ class HttpApiInMemoryTest extends HttpApiBehaviour {
                 "JEEVES_WEATHER_FORECAST_URL", "http://127.0.0.1:9/v1",
                 "JEEVES_SLACK_API_URL", "http://127.0.0.1:9/api"));
         database = Database.open(config.jdbcUrl(), config.dataDir());
-        JeevesServices.create(config, Clock.systemUTC(), database, Metrics.createMeterRegistry())
+        JeevesServices.create(config, Clock.systemUTC(), database, MeterRegistry.create())
                 .routing(routing);
     }
     // end::in-memory-routing[]

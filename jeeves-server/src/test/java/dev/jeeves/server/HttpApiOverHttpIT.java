@@ -4,9 +4,11 @@ import io.helidon.webclient.http1.Http1Client;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP API's answers over a socket: a started Jeeves, or the live one {@code -Djeeves.url} names. */
+@Tag("functional")
 class HttpApiOverHttpIT extends HttpApiBehaviour {
     @TempDir
     static Path dataDir;

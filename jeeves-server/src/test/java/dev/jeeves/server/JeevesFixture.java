@@ -3,7 +3,6 @@ package dev.jeeves.server;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.jeeves.stubs.SandboxStubs;
 import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +26,7 @@ public final class JeevesFixture implements AutoCloseable {
     private String token;
     private final URI liveUri;
     /** This Jeeves' own metrics: what one test counts is not mixed with another's. */
-    private final MeterRegistry meters = Metrics.createMeterRegistry();
+    private final MeterRegistry meters = MeterRegistry.create();
 
     private JeevesFixture(Path dataDir, Map<String, String> extra, URI liveUri) {
         this.dataDir = dataDir;

@@ -11,17 +11,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MeterRegistry;
 import io.restassured.http.ContentType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Start, restart and stop: data and dedupe survive restarts; stopping finishes pending replies. */
+@Tag("functional")
 class LifecycleIT {
     @TempDir
     Path dataDir;
@@ -107,8 +109,8 @@ class LifecycleIT {
             Map<String, String> samePort = Map.of(
                     "JEEVES_PORT", Integer.toString(jeeves.server().port()),
                     "JEEVES_DATA_DIR", otherDataDir.toString());
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JeevesServer.start(
-                            JeevesConfig.load(samePort), Clock.systemUTC(), Metrics.createMeterRegistry()))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                            JeevesServer.start(JeevesConfig.load(samePort), Clock.systemUTC(), MeterRegistry.create()))
                     .isInstanceOf(InvalidConfigException.class)
                     .hasMessage("cannot listen on 127.0.0.1:" + jeeves.server().port()
                             + " (Address already in use): set JEEVES_HOST or JEEVES_PORT");
@@ -121,8 +123,8 @@ class LifecycleIT {
         Map<String, String> elsewhere = Map.of(
                 // TEST-NET-1 (RFC 5737): an address no machine of ours has.
                 "JEEVES_HOST", "192.0.2.1", "JEEVES_PORT", "0", "JEEVES_DATA_DIR", neverCreated.toString());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JeevesServer.start(
-                        JeevesConfig.load(elsewhere), Clock.systemUTC(), Metrics.createMeterRegistry()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        JeevesServer.start(JeevesConfig.load(elsewhere), Clock.systemUTC(), MeterRegistry.create()))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("cannot listen on 192.0.2.1:0 (Cannot assign requested address): set JEEVES_HOST or"
                         + " JEEVES_PORT");

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own process, configured only by environment variables, answering health, the API and a signed Slack event,
  * and stopping cleanly on SIGTERM.
  */
+@Tag("end-to-end")
 class PackagedJarIT {
     static final Pattern READY = Pattern.compile("Jeeves is up at (http://\\S+)");
 
@@ -71,7 +73,7 @@ class PackagedJarIT {
         builder.environment().put("JEEVES_SLACK_BOT_TOKEN", JeevesFixture.BOT_TOKEN);
         long started = System.nanoTime();
         process = builder.start();
-        Thread reader = Thread.ofVirtual().start(this::collectOutput);
+        Thread.ofVirtual().start(this::collectOutput);
 
         URI uri = await().atMost(Duration.ofSeconds(30))
                 .until(this::announcedUri, Optional::isPresent)
@@ -117,8 +119,9 @@ class PackagedJarIT {
         assertThat(process.waitFor(20, TimeUnit.SECONDS))
                 .as("stopped within 20 s")
                 .isTrue();
-        assertThat(Files.list(dataDir))
-                .anyMatch(file -> file.getFileName().toString().startsWith("jeeves"));
+        try (var files = Files.list(dataDir)) {
+            assertThat(files).anyMatch(file -> file.getFileName().toString().startsWith("jeeves"));
+        }
         String log = String.join("\n", output);
         assertThat(log)
                 .doesNotContain(JeevesFixture.SIGNING_SECRET)

@@ -14,7 +14,7 @@ final class SlackEvents {
 
     static String newEventId() {
         return "Ev"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(java.util.Locale.ROOT);
     }
 
     static String mention(String eventId, String user, String text) {

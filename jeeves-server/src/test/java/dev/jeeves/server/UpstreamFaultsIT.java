@@ -40,6 +40,7 @@ class UpstreamFaultsIT extends FunctionalTest {
                 .getCount();
     }
 
+    // tag::retries[]
     @Test
     void apologisesAfterRetryingAServerError() {
         geocodingAnswers(aResponse().withStatus(500));
@@ -52,6 +53,7 @@ class UpstreamFaultsIT extends FunctionalTest {
         geocodingAnswers(aResponse().withFixedDelay(1_500).withBody("{}"));
         weatherIn("Lima", APOLOGY);
     }
+    // end::retries[]
 
     @Test
     void apologisesWhenTheConnectionDrops() {

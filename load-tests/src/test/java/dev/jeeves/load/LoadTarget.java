@@ -6,6 +6,7 @@ import dev.jeeves.api.credentials.ClientCredentials;
 import dev.jeeves.server.JeevesConfig;
 import dev.jeeves.server.JeevesServer;
 import dev.jeeves.stubs.SandboxStubs;
+import io.helidon.service.registry.Services;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -84,7 +85,7 @@ public final class LoadTarget implements AutoCloseable {
             server = JeevesServer.start(
                     JeevesConfig.load(environment),
                     java.time.Clock.systemUTC(),
-                    io.helidon.metrics.api.Metrics.globalRegistry());
+                    Services.get(io.helidon.metrics.api.MeterRegistry.class));
             ClientCredentials admin = ClientCredentials.loadOrCreate(dataDir);
             return new LoadTarget(
                     server.uri(),

@@ -31,7 +31,9 @@ public class SlackEventsSimulation extends Simulation {
                 slack.injectOpen(constantUsersPerSec(load.rate()).during(load.duration()));
         List<Assertion> budgets = new ArrayList<>(List.of(
                 global().failedRequests().percent().lt(1.0),
-                details("Slack event").responseTime().percentile(95.0).lt(LoadProfile.budget("slack", "p95", 50)),
+                // Measured 22 ms on a quiet 2-core machine, 58 to 75 ms while another build used its cores: the
+                // budget keeps a margin for a busy CI machine (Slack itself allows 3 s).
+                details("Slack event").responseTime().percentile(95.0).lt(LoadProfile.budget("slack", "p95", 120)),
                 details("Slack event").responseTime().percentile(99.0).lt(LoadProfile.budget("slack", "p99", 300))));
         if (target.stubs().isPresent()) {
             String slackStub = target.stubs().orElseThrow().slack().baseUrl();

@@ -1,6 +1,6 @@
 package dev.jeeves.api.client;
 
-import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.jeeves.api.ActionInfo;
 import dev.jeeves.api.Json;
 import dev.jeeves.api.MessageReply;
@@ -29,8 +29,12 @@ import java.util.Map;
  * }</pre>
  */
 public final class JeevesClient implements JeevesApi {
-    private static final JavaType ACTIONS =
-            Json.MAPPER.getTypeFactory().constructCollectionType(List.class, ActionInfo.class);
+    private static final TypeReference<MessageReply> MESSAGE_REPLY = new TypeReference<>() {};
+    private static final TypeReference<UserPage> USER_PAGE = new TypeReference<>() {};
+    private static final TypeReference<UserDetails> USER_DETAILS = new TypeReference<>() {};
+    private static final TypeReference<List<ActionInfo>> ACTIONS = new TypeReference<>() {};
+    private static final TypeReference<ServerStatus> SERVER_STATUS = new TypeReference<>() {};
+    private static final TypeReference<TokenResponse> TOKEN_RESPONSE = new TypeReference<>() {};
 
     private final URI server;
     private final TokenSource tokens;
@@ -52,31 +56,31 @@ public final class JeevesClient implements JeevesApi {
     /** {@code POST /api/messages}: Jeeves' reply to a message. */
     @Override
     public MessageReply ask(String user, String text) {
-        return authorized("POST", "/api/messages", new MessageRequest(user, text), type(MessageReply.class));
+        return authorized("POST", "/api/messages", new MessageRequest(user, text), MESSAGE_REPLY);
     }
 
     /** {@code GET /api/users}: one page of users. */
     @Override
     public UserPage users(int limit, int offset) {
-        return authorized("GET", "/api/users?limit=" + limit + "&offset=" + offset, null, type(UserPage.class));
+        return authorized("GET", "/api/users?limit=" + limit + "&offset=" + offset, null, USER_PAGE);
     }
 
     /** {@code GET /api/users/{id}}. */
     @Override
     public UserDetails user(String id) {
-        return authorized("GET", "/api/users/" + encode(id), null, type(UserDetails.class));
+        return authorized("GET", "/api/users/" + encode(id), null, USER_DETAILS);
     }
 
     /** {@code PUT /api/users/{id}}: creates the user or changes the fields the update gives. */
     @Override
     public UserDetails updateUser(String id, UserUpdate update) {
-        return authorized("PUT", "/api/users/" + encode(id), update, type(UserDetails.class));
+        return authorized("PUT", "/api/users/" + encode(id), update, USER_DETAILS);
     }
 
     /** {@code DELETE /api/users/{id}}. */
     @Override
     public void deleteUser(String id) {
-        authorized("DELETE", "/api/users/" + encode(id), null, null);
+        exchange("DELETE", "/api/users/" + encode(id), null);
     }
 
     /** {@code GET /api/actions}. */
@@ -88,7 +92,7 @@ public final class JeevesClient implements JeevesApi {
     /** {@code GET /api/status}. */
     @Override
     public ServerStatus status() {
-        return authorized("GET", "/api/status", null, type(ServerStatus.class));
+        return authorized("GET", "/api/status", null, SERVER_STATUS);
     }
 
     /** A fresh access token (not the cached one). */
@@ -104,7 +108,7 @@ public final class JeevesClient implements JeevesApi {
         HttpExchange.Response response = http.send(
                         "POST", "/oauth/token", Map.of("Content-Type", "application/x-www-form-urlencoded"), form)
                 .checked();
-        return read(response, type(TokenResponse.class));
+        return read(response, TOKEN_RESPONSE);
     }
 
     /**
@@ -125,7 +129,11 @@ public final class JeevesClient implements JeevesApi {
         return http.send("POST", "/slack/events", headers, body).checked().status();
     }
 
-    private <T> T authorized(String method, String path, Object body, JavaType answer) {
+    private <T> T authorized(String method, String path, Object body, TypeReference<T> answer) {
+        return read(exchange(method, path, body), answer);
+    }
+
+    private HttpExchange.Response exchange(String method, String path, Object body) {
         String json = body == null ? null : write(body);
         TokenSource.Issued token = tokens.current(this);
         HttpExchange.Response response = http.send(method, path, jsonHeaders(token.token(), json), json);
@@ -134,8 +142,7 @@ public final class JeevesClient implements JeevesApi {
         if (response.status() == 401 && token.fromCache()) {
             response = http.send(method, path, jsonHeaders(tokens.fresh(this).token(), json), json);
         }
-        response.checked();
-        return answer == null ? null : read(response, answer);
+        return response.checked();
     }
 
     private static Map<String, String> jsonHeaders(String token, String body) {
@@ -148,7 +155,7 @@ public final class JeevesClient implements JeevesApi {
         return headers;
     }
 
-    private <T> T read(HttpExchange.Response response, JavaType type) {
+    private <T> T read(HttpExchange.Response response, TypeReference<T> type) {
         try {
             return HttpExchange.TOLERANT.forType(type).readValue(response.body());
         } catch (IOException e) {
@@ -163,10 +170,6 @@ public final class JeevesClient implements JeevesApi {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write " + body, e);
         }
-    }
-
-    private static JavaType type(Class<?> type) {
-        return Json.MAPPER.constructType(type);
     }
 
     private static String encode(String value) {

@@ -78,6 +78,7 @@ public record ClientCredentials(String clientId, Secret clientSecret) {
                 MessageDigest.isEqual(clientId.getBytes(StandardCharsets.UTF_8), id.getBytes(StandardCharsets.UTF_8));
         boolean secretMatches = MessageDigest.isEqual(
                 clientSecret.reveal().getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
-        return idMatches & secretMatches;
+        // Both digests are compared before this line, so the answer takes as long whichever one differs.
+        return idMatches && secretMatches;
     }
 }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.jeeves.api.UserUpdate;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +34,12 @@ class JeevesClientTest {
 
     private HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private volatile int tokensIssued;
+    private final AtomicInteger tokensIssued = new AtomicInteger();
     private volatile boolean refuseNextApiCall;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/oauth/token", exchange -> {
             String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add("POST /oauth/token " + form);
@@ -45,11 +47,11 @@ class JeevesClientTest {
                 answer(exchange, 401, problem(401, "invalid_client: unknown client or wrong secret"));
                 return;
             }
-            tokensIssued++;
+            int issued = tokensIssued.incrementAndGet();
             answer(
                     exchange,
                     200,
-                    "{\"access_token\":\"token-" + tokensIssued
+                    "{\"access_token\":\"token-" + issued
                             + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"messages\"}");
         });
         server.createContext("/api/", exchange -> {
@@ -92,7 +94,7 @@ class JeevesClientTest {
     void fetchesATokenOnceAndReusesItFromTheCache() {
         assertThat(client("right").ask("U1", "help").reply()).isEqualTo("Hello");
         assertThat(client("right").ask("U1", "help").action()).isEqualTo("help");
-        assertThat(tokensIssued).isEqualTo(1);
+        assertThat(tokensIssued).hasValue(1);
         assertThat(requests.get(1)).contains("Bearer token-1", "{\"user\":\"U1\",\"text\":\"help\"}");
         assertThat(dataDir.resolve(TokenSource.CACHE_FILE)).exists();
     }
@@ -102,10 +104,11 @@ class JeevesClientTest {
         client("right").ask("U1", "help");
         refuseNextApiCall = true;
         assertThat(client("right").ask("U1", "help").reply()).isEqualTo("Hello");
-        assertThat(tokensIssued).isEqualTo(2);
+        assertThat(tokensIssued).hasValue(2);
     }
 
     @Test
+    @SuppressWarnings("NullOptional") // UserUpdate is tri-state by design: null leaves a field out of the PUT
     void sendsOnlyTheFieldsToChange() {
         client("right").updateUser("U1", new UserUpdate(Optional.of("Ada"), null, Optional.empty()));
         assertThat(requests.get(1)).startsWith("PUT /api/users/U1").endsWith("{\"name\":\"Ada\",\"location\":null}");

@@ -104,7 +104,7 @@ public final class Problems {
      */
     private static void helidon(ServerRequest req, ServerResponse res, HttpException e) {
         Status status = e.status();
-        if (status == Status.NOT_FOUND_404) {
+        if (status.code() == Status.NOT_FOUND_404.code()) {
             send(
                     req,
                     res,

@@ -22,6 +22,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,7 +39,8 @@ import java.util.Optional;
  */
 public final class OpenMeteoClient implements WeatherService {
     private static final Duration PLACE_CACHE_TIME = Duration.ofHours(6);
-    private static final String CURRENT_FIELDS = "temperature_2m,apparent_temperature,weather_code,wind_speed_10m";
+    private static final List<String> CURRENT_FIELDS =
+            List.of("temperature_2m", "apparent_temperature", "weather_code", "wind_speed_10m");
 
     private final Upstream upstream;
     private final URI geocodingUrl;
@@ -143,10 +145,10 @@ public final class OpenMeteoClient implements WeatherService {
                 forecastUrl,
                 place.latitude(),
                 place.longitude(),
-                CURRENT_FIELDS));
+                String.join(",", CURRENT_FIELDS)));
         JsonNode body = get("forecast", uri);
         JsonNode current = body.path("current");
-        for (String field : CURRENT_FIELDS.split(",")) {
+        for (String field : CURRENT_FIELDS) {
             if (!current.path(field).isNumber()) {
                 throw new UpstreamException("forecast answered without current." + field);
             }

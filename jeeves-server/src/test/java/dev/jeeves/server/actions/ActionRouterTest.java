@@ -6,7 +6,7 @@ import dev.jeeves.server.storage.AlertStore;
 import dev.jeeves.server.storage.Database;
 import dev.jeeves.server.storage.SettingsStore;
 import dev.jeeves.server.storage.UserStore;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -38,7 +38,7 @@ class ActionRouterTest {
                 new LocationAction(weather, users),
                 new ConfigAction(settings),
                 new AlertsAction(alerts, users));
-        router = ActionRouter.withHelp(actions, users, Metrics.globalRegistry());
+        router = ActionRouter.withHelp(actions, users, MeterRegistry.create());
     }
 
     @AfterEach

@@ -41,6 +41,7 @@ class SlackEnvelopeTest {
                 .hasMessage("url_verification needs a string \"challenge\"");
     }
 
+    // tag::mention[]
     @Test
     void answersAMentionInItsOwnThreadWithoutTheMention() {
         SlackMessage mention = message(
@@ -49,6 +50,7 @@ class SlackEnvelopeTest {
         assertThat(mention)
                 .isEqualTo(new SlackMessage("Ev1", "U1", "C1", "weather in Paris", Optional.of("1700000000.000100")));
     }
+    // end::mention[]
 
     @Test
     void answersAMentionInsideAThreadInThatThread() {
