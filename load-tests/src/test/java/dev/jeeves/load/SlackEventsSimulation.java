@@ -31,10 +31,11 @@ public class SlackEventsSimulation extends Simulation {
                 slack.injectOpen(constantUsersPerSec(load.rate()).during(load.duration()));
         List<Assertion> budgets = new ArrayList<>(List.of(
                 global().failedRequests().percent().lt(1.0),
-                // Measured 22 ms on a quiet 2-core machine, 58 to 75 ms while another build used its cores: the
-                // budget keeps a margin for a busy CI machine (Slack itself allows 3 s).
+                // Measured 22 ms on a quiet 2-core machine, 58 to 75 ms while another build used its cores; the
+                // p99 (the 2 slowest of 200 events, JIT warm-up included) 145 to 305 ms. The budgets keep a margin
+                // for a busy CI machine (Slack itself allows 3 s).
                 details("Slack event").responseTime().percentile(95.0).lt(LoadProfile.budget("slack", "p95", 120)),
-                details("Slack event").responseTime().percentile(99.0).lt(LoadProfile.budget("slack", "p99", 300))));
+                details("Slack event").responseTime().percentile(99.0).lt(LoadProfile.budget("slack", "p99", 600))));
         if (target.stubs().isPresent()) {
             String slackStub = target.stubs().orElseThrow().slack().baseUrl();
             events = events.andThen(
