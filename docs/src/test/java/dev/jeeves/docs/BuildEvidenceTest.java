@@ -96,8 +96,8 @@ class BuildEvidenceTest {
         for (Path csv : csvs) {
             long missed = 0;
             long covered = 0;
-            for (String line :
-                    Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+            List<String> rows = Files.readAllLines(csv);
+            for (String line : rows.subList(1, rows.size())) {
                 String[] columns = line.split(",", -1);
                 missed += Long.parseLong(columns[7]);
                 covered += Long.parseLong(columns[8]);
