@@ -308,6 +308,10 @@ class CliConsumerPactTest {
                         .closeObject()
                         .object("circuits")
                         .stringMatcher("open-meteo", "CLOSED|OPEN|HALF_OPEN", "CLOSED")
+                        .closeObject()
+                        .object("slackReplies")
+                        .integerType("pending", 0)
+                        .integerType("failed", 1)
                         .closeObject())
                 .toPact(V4Pact.class);
     }
@@ -319,6 +323,7 @@ class CliConsumerPactTest {
         assertThat(status.status()).isEqualTo("UP");
         assertThat(status.uptimeSeconds()).isEqualTo(3723);
         assertThat(status.circuits()).containsEntry("open-meteo", "CLOSED");
+        assertThat(status.slackReplies()).isEqualTo(new ServerStatus.SlackReplies(0, 1));
     }
 
     // tag::stale-token-contract[]

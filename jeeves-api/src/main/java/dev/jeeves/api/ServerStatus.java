@@ -1,5 +1,6 @@
 package dev.jeeves.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Map;
  * @param uptimeSeconds how long it has run
  * @param database the database's product and whether it answers
  * @param circuits each upstream's circuit breaker: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
+ * @param slackReplies answers to accepted Slack events not sent yet, and those given up on (null, and left out of
+ *     the JSON, while the database is unreachable)
  */
 public record ServerStatus(
         String status,
@@ -18,7 +21,8 @@ public record ServerStatus(
         String startedAt,
         long uptimeSeconds,
         Database database,
-        Map<String, String> circuits) {
+        Map<String, String> circuits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SlackReplies slackReplies) {
 
     /**
      * The database behind the server.
@@ -27,4 +31,12 @@ public record ServerStatus(
      * @param reachable whether it answers
      */
     public record Database(String product, boolean reachable) {}
+
+    /**
+     * Answers to accepted Slack events, across every instance on the database.
+     *
+     * @param pending accepted, not answered yet (being worked on, or waiting for a retry)
+     * @param failed given up on: refused by Slack, or not delivered after every attempt (see the server's log)
+     */
+    public record SlackReplies(long pending, long failed) {}
 }

@@ -33,7 +33,11 @@ final class StatusCommand implements Callable<Integer> {
                                 .toLowerCase(Locale.ROOT),
                 "Database: " + status.database().product() + " ("
                         + (status.database().reachable() ? "reachable" : "UNREACHABLE") + ")",
-                "Circuits: " + circuits);
+                "Circuits: " + circuits,
+                status.slackReplies() == null
+                        ? "Replies:  unknown (the server does not report them)"
+                        : "Replies:  " + status.slackReplies().pending() + " pending, "
+                                + status.slackReplies().failed() + " failed");
         context.print(status, text);
         return 0;
     }

@@ -102,12 +102,13 @@ class CommandsTest {
     }
 
     @Test
-    void statusSaysUptimeDatabaseAndCircuits() {
+    void statusSaysUptimeDatabaseCircuitsAndSlackReplies() {
         assertThat(jeeves("status").out()).isEqualTo("""
                         Jeeves 1.2.3 at http://127.0.0.1:8080: UP
                         Uptime:   1h2m3s
                         Database: H2 (reachable)
                         Circuits: open-meteo OPEN
+                        Replies:  2 pending, 1 failed
                         """);
     }
 

@@ -92,7 +92,8 @@ final class FakeApi implements JeevesApi {
                 "2026-11-27T07:00:00Z",
                 3_723,
                 new ServerStatus.Database("H2", true),
-                Map.of("open-meteo", "OPEN"));
+                Map.of("open-meteo", "OPEN"),
+                new ServerStatus.SlackReplies(2, 1));
     }
 
     @Override

@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param port TCP port, 0 for an ephemeral one
  * @param dataDir directory of the embedded database
  * @param jdbcUrl JDBC URL of the database (embedded H2 in {@code dataDir} unless {@code JEEVES_DB_URL} is set)
+ * @param dbUser the database user, when the URL does not carry one
+ * @param dbPassword the database user's password (never logged)
+ * @param dbPoolSize the most database connections this instance holds
  * @param slackSigningSecret verifies Slack's requests; absent means Slack events are refused with 503
  * @param slackBotToken authorizes replies to Slack; absent means replies cannot be posted
  * @param slackApiUrl base URL of Slack's Web API
@@ -34,6 +37,11 @@ import java.util.Optional;
  * @param readTimeout response timeout for calls to Slack and Open-Meteo
  * @param alertCheckInterval how often due weather alerts are looked for
  * @param shutdownGracePeriod how long a stopping server waits for in-flight work
+ * @param workTakeover the longest time before the work of an instance that died runs on another one
+ * @param slackReplyAttempts executions of one Slack reply before it is recorded as failed
+ * @param slackReplyRetryDelay the wait before a reply's second execution (doubling after)
+ * @param signingKeyRotation the age at which a new token-signing key is added
+ * @param instanceName this instance's name in the work table ({@code scheduled_tasks.picked_by})
  * @param server Helidon's own {@code server} configuration node
  */
 public record JeevesConfig(
@@ -41,6 +49,9 @@ public record JeevesConfig(
         int port,
         Path dataDir,
         String jdbcUrl,
+        Optional<String> dbUser,
+        Optional<Secret> dbPassword,
+        int dbPoolSize,
         Optional<Secret> slackSigningSecret,
         Optional<Secret> slackBotToken,
         URI slackApiUrl,
@@ -51,6 +62,11 @@ public record JeevesConfig(
         Duration readTimeout,
         Duration alertCheckInterval,
         Duration shutdownGracePeriod,
+        Duration workTakeover,
+        int slackReplyAttempts,
+        Duration slackReplyRetryDelay,
+        Duration signingKeyRotation,
+        String instanceName,
         Config server) {
 
     /** The environment variables Jeeves reads, each with the configuration key it overrides. */
@@ -62,6 +78,9 @@ public record JeevesConfig(
         keys.put("JEEVES_PORT", "jeeves.port");
         keys.put("JEEVES_DATA_DIR", "jeeves.data-dir");
         keys.put("JEEVES_DB_URL", "jeeves.db-url");
+        keys.put("JEEVES_DB_USER", "jeeves.db-user");
+        keys.put("JEEVES_DB_PASSWORD", "jeeves.db-password");
+        keys.put("JEEVES_DB_POOL_SIZE", "jeeves.db-pool-size");
         keys.put("JEEVES_SLACK_SIGNING_SECRET", "jeeves.slack.signing-secret");
         keys.put("JEEVES_SLACK_BOT_TOKEN", "jeeves.slack.bot-token");
         keys.put("JEEVES_SLACK_API_URL", "jeeves.slack.api-url");
@@ -72,6 +91,11 @@ public record JeevesConfig(
         keys.put("JEEVES_SLACK_POST_ATTEMPTS", "jeeves.slack.post-attempts");
         keys.put("JEEVES_ALERTS_CHECK_INTERVAL", "jeeves.alerts.check-interval");
         keys.put("JEEVES_SHUTDOWN_GRACE_PERIOD", "jeeves.shutdown-grace-period");
+        keys.put("JEEVES_WORK_TAKEOVER", "jeeves.work.takeover");
+        keys.put("JEEVES_SLACK_REPLY_ATTEMPTS", "jeeves.slack.reply-attempts");
+        keys.put("JEEVES_SLACK_REPLY_RETRY_DELAY", "jeeves.slack.reply-retry-delay");
+        keys.put("JEEVES_SIGNING_KEY_ROTATION", "jeeves.signing-key-rotation");
+        keys.put("JEEVES_INSTANCE_NAME", "jeeves.instance-name");
         return Collections.unmodifiableMap(keys);
     }
 
@@ -113,6 +137,9 @@ public record JeevesConfig(
                 jeeves.integer("port", 0, 65_535),
                 dataDir,
                 jdbcUrl,
+                Optional.of(jeeves.text("db-user")).filter(user -> !user.isEmpty()),
+                jeeves.secret("db-password"),
+                jeeves.integer("db-pool-size", 1, 500),
                 jeeves.secret("slack.signing-secret"),
                 jeeves.secret("slack.bot-token"),
                 jeeves.httpUrl("slack.api-url"),
@@ -123,6 +150,33 @@ public record JeevesConfig(
                 jeeves.duration("upstream.read-timeout"),
                 jeeves.duration("alerts.check-interval"),
                 jeeves.duration("shutdown-grace-period"),
+                takeover(jeeves),
+                jeeves.integer("slack.reply-attempts", 1, 20),
+                jeeves.duration("slack.reply-retry-delay"),
+                jeeves.duration("signing-key-rotation"),
+                instanceName(jeeves.text("instance-name")),
                 config.get("server"));
+    }
+
+    private static Duration takeover(ConfigValues jeeves) {
+        Duration takeover = jeeves.duration("work.takeover");
+        if (takeover.compareTo(Duration.ofSeconds(3)) < 0) {
+            throw jeeves.invalid("work.takeover", takeover.toString(), "at least PT3S");
+        }
+        return takeover;
+    }
+
+    /** The configured name, else this host's name and the process id: unique among instances on one host. */
+    private static String instanceName(String configured) {
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "#" + ProcessHandle.current().pid();
     }
 }

@@ -16,15 +16,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * A running Jeeves: its {@link JeevesServices} served on a socket with health, metrics, OpenAPI and an access
- * log, plus the scheduler of daily alerts. Used by {@link Main}, by {@code jeeves serve} and by the tests alike,
+ * log, plus its durable work (Slack replies, daily alerts, housekeeping) run by db-scheduler. Used by {@link Main}, by {@code jeeves serve} and by the tests alike,
  * so none of them can drift from production.
  *
  * <pre>{@code
@@ -39,30 +35,21 @@ public final class JeevesServer implements AutoCloseable {
     private final WebServer webServer;
     private final Database database;
     private final JeevesServices services;
-    private final ScheduledExecutorService scheduler;
-    private final Duration grace;
     private final URI uri;
     private boolean stopped;
 
-    private JeevesServer(
-            WebServer webServer,
-            Database database,
-            JeevesServices services,
-            ScheduledExecutorService scheduler,
-            Duration grace,
-            String host) {
+    private JeevesServer(WebServer webServer, Database database, JeevesServices services, String host) {
         this.webServer = webServer;
         this.database = database;
         this.services = services;
-        this.scheduler = scheduler;
-        this.grace = grace;
         // A wildcard address is reachable on loopback; name that, not 0.0.0.0, for clients to use.
         boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
         this.uri = URI.create("http://" + (wildcard ? "127.0.0.1" : host) + ":" + webServer.port());
     }
 
     /**
-     * Opens the database, builds every collaborator, starts the web server and the alert scheduler.
+     * Opens the database, builds every collaborator, starts the durable work (what a crash or a stop left runs
+     * now) and the web server.
      *
      * @param clock the time everything in Jeeves reads (tests pass a fixed one)
      * @param meters where metrics go, and what {@code /observe/metrics} shows ({@code Services.get(MeterRegistry.class)} in
@@ -76,6 +63,7 @@ public final class JeevesServer implements AutoCloseable {
         Database database = Database.open(config.jdbcUrl(), config.dataDir());
         try {
             JeevesServices services = JeevesServices.create(config, clock, database, meters);
+            services.work().start();
             WebServer webServer = WebServer.builder()
                     .config(config.server())
                     .host(config.host())
@@ -111,18 +99,10 @@ public final class JeevesServer implements AutoCloseable {
                     .start();
             if (!webServer.isRunning()) {
                 // Taken since checkCanListen: Helidon has logged the cause, and returns a stopped server.
+                services.work().stop();
                 throw cannotListen(config.host(), config.port(), "see the log above");
             }
-
-            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("jeeves-scheduler").daemon(true).factory());
-            long interval = config.alertCheckInterval().toMillis();
-            // housekeeping() catches its own failures, so the schedule's future never completes exceptionally and
-            // only shutdownNow() on close ends it: nothing to wait for here.
-            var unused =
-                    scheduler.scheduleAtFixedRate(services::housekeeping, interval, interval, TimeUnit.MILLISECONDS);
-            return new JeevesServer(
-                    webServer, database, services, scheduler, config.shutdownGracePeriod(), config.host());
+            return new JeevesServer(webServer, database, services, config.host());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -159,8 +139,9 @@ public final class JeevesServer implements AutoCloseable {
     }
 
     /**
-     * Stops in order: no new requests (in-flight ones finish within the grace period), pending Slack replies
-     * drained within the grace period, the scheduler stopped, then the database closed.
+     * Stops in order: no new requests (in-flight ones finish within the grace period), running work (Slack
+     * replies, an alert check) finished within the grace period, or interrupted and left queued in the database for
+     * the next start or another instance, then the database closed.
      */
     @Override
     public synchronized void close() {
@@ -169,14 +150,8 @@ public final class JeevesServer implements AutoCloseable {
         }
         stopped = true;
         webServer.stop();
-        boolean drained = services.drainSlackReplies(grace);
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        services.work().stop();
         database.close();
-        LOG.info("Jeeves stopped" + (drained ? ", every pending reply sent" : ", some replies were not sent in time"));
+        LOG.info("Jeeves stopped");
     }
 }

@@ -9,7 +9,9 @@ import dev.jeeves.server.actions.ConfigAction;
 import dev.jeeves.server.actions.LocationAction;
 import dev.jeeves.server.actions.WeatherAction;
 import dev.jeeves.server.alerts.DailyAlerts;
+import dev.jeeves.server.auth.AdminClient;
 import dev.jeeves.server.auth.BearerAuth;
+import dev.jeeves.server.auth.SigningKeys;
 import dev.jeeves.server.auth.TokenIssuer;
 import dev.jeeves.server.auth.TokenService;
 import dev.jeeves.server.http.ActionsService;
@@ -17,13 +19,15 @@ import dev.jeeves.server.http.MessagesService;
 import dev.jeeves.server.http.StatusService;
 import dev.jeeves.server.http.UsersService;
 import dev.jeeves.server.slack.SlackClient;
-import dev.jeeves.server.slack.SlackEventProcessor;
 import dev.jeeves.server.slack.SlackEventsService;
+import dev.jeeves.server.slack.SlackReplyQueue;
 import dev.jeeves.server.slack.SlackRequests;
 import dev.jeeves.server.storage.AlertStore;
+import dev.jeeves.server.storage.ApiClientStore;
 import dev.jeeves.server.storage.Database;
 import dev.jeeves.server.storage.ProcessedEvents;
 import dev.jeeves.server.storage.SettingsStore;
+import dev.jeeves.server.storage.SigningKeyStore;
 import dev.jeeves.server.storage.StorageException;
 import dev.jeeves.server.storage.UserStore;
 import dev.jeeves.server.support.Problems;
@@ -31,36 +35,29 @@ import dev.jeeves.server.support.RequestMetrics;
 import dev.jeeves.server.upstream.Upstream;
 import dev.jeeves.server.weather.OpenMeteoClient;
 import dev.jeeves.server.weather.WeatherUnavailableException;
+import dev.jeeves.server.work.DurableWork;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Every collaborator of one Jeeves, built from its configuration over an open database, and the HTTP routes
- * over them: the one place that knows them all. {@link JeevesServer} serves these routes on a socket; the
+ * Every collaborator of one Jeeves, built from its configuration over an open database, the HTTP routes over
+ * them and the durable work they schedule: the one place that knows them all. {@link JeevesServer} serves these routes on a socket; the
  * in-memory routing tests hand the same routes to Helidon's {@code DirectClient}, so both exercise one wiring.
  *
  * <pre>{@code
  * try (Database database = Database.open(config.jdbcUrl(), config.dataDir())) {
  *     JeevesServices services = JeevesServices.create(config, Clock.systemUTC(), database, meters);
+ *     services.work().start();
  *     WebServer.builder().mediaContext(JeevesServices.mediaContext()).routing(services::routing).build().start();
  * }
  * }</pre>
  */
 public final class JeevesServices {
-    private static final Logger LOG = Logger.getLogger(JeevesServices.class.getName());
-    /** Slack retries for minutes; ids are kept well past that. */
-    private static final Duration KEEP_EVENT_IDS = Duration.ofHours(2);
-
-    private final SlackEventProcessor slackEvents;
-    private final ProcessedEvents processedEvents;
-    private final DailyAlerts dailyAlerts;
+    private final DurableWork work;
     private final RequestMetrics requestMetrics;
     private final BearerAuth bearerAuth;
     private final TokenService tokenService;
@@ -82,11 +79,13 @@ public final class JeevesServices {
                 config.readTimeout(),
                 meters);
 
-        TokenIssuer tokens = new TokenIssuer(TokenIssuer.loadOrCreateKey(config.dataDir()), clock);
+        SigningKeys keys =
+                SigningKeys.loadOrCreate(new SigningKeyStore(database.dataSource()), config.dataDir(), clock);
+        TokenIssuer tokens = new TokenIssuer(keys, clock);
         UserStore userStore = new UserStore(database.dataSource(), clock);
         SettingsStore settings = new SettingsStore(database.dataSource());
         AlertStore alerts = new AlertStore(database.dataSource());
-        this.processedEvents = new ProcessedEvents(database.dataSource(), clock);
+        ProcessedEvents processedEvents = new ProcessedEvents(database.dataSource(), clock);
 
         ActionRouter router = ActionRouter.withHelp(
                 List.of(
@@ -96,26 +95,39 @@ public final class JeevesServices {
                         new AlertsAction(alerts, userStore)),
                 userStore,
                 meters);
-        this.slackEvents = new SlackEventProcessor(router, slack);
-        this.dailyAlerts = new DailyAlerts(alerts, weather, slack, clock);
+        this.work =
+                new DurableWork(database, config.workTakeover(), config.shutdownGracePeriod(), config.instanceName());
+        SlackReplyQueue slackReplies = new SlackReplyQueue(
+                database,
+                processedEvents,
+                router,
+                slack,
+                work,
+                config.slackReplyAttempts(),
+                config.slackReplyRetryDelay(),
+                meters);
+        DailyAlerts dailyAlerts = new DailyAlerts(alerts, weather, slack, clock);
+        ScheduledWork.tasks(config, dailyAlerts, processedEvents, keys).forEach(work::register);
 
         this.requestMetrics = new RequestMetrics(meters);
         this.bearerAuth = new BearerAuth(tokens);
-        this.tokenService = new TokenService(ClientCredentials.loadOrCreate(config.dataDir()), tokens);
+        ClientCredentials admin =
+                AdminClient.establish(new ApiClientStore(database.dataSource(), clock), config.dataDir());
+        this.tokenService = new TokenService(admin, tokens);
         this.slackService = new SlackEventsService(
                 new SlackRequests(config.slackSigningSecret().map(secret -> new SlackSignature(secret, clock))),
-                processedEvents,
-                slackEvents,
+                slackReplies,
                 meters);
         this.messages = new MessagesService(router);
         this.users = new UsersService(userStore, settings, alerts, weather);
         this.actions = new ActionsService(router);
-        this.status = new StatusService(clock.instant(), clock, database, weather);
+        this.status = new StatusService(clock.instant(), clock, database, weather, processedEvents);
     }
 
     /**
-     * Builds every collaborator. The admin credentials and the token signing key are read from the data
-     * directory, or created there on first use.
+     * Builds every collaborator. The admin credentials and the token-signing keys are read from the database, or
+     * created there by the first instance to start; the admin credentials are also written to the data directory,
+     * for the CLI on this machine.
      *
      * @param clock the time everything in Jeeves reads (tests pass a fixed one)
      * @param meters where metrics go (tests pass their own, so no count leaks between them)
@@ -149,26 +161,8 @@ public final class JeevesServices {
                 .register("/api/status", status);
     }
 
-    /** The periodic work: due daily alerts sent, old Slack event ids forgotten. Never throws. */
-    public void housekeeping() {
-        try {
-            int sent = dailyAlerts.sendDue();
-            if (sent > 0) {
-                LOG.info("sent " + sent + " daily weather alert(s)");
-            }
-            processedEvents.purgeOlderThan(KEEP_EVENT_IDS);
-        } catch (RuntimeException e) {
-            // A failed check must not cancel the schedule: the next one tries again.
-            LOG.log(Level.WARNING, "scheduled housekeeping failed", e);
-        }
-    }
-
-    /**
-     * Waits up to {@code grace} for the Slack replies still being worked on, then stops taking new ones.
-     *
-     * @return true when every pending reply was sent in time
-     */
-    public boolean drainSlackReplies(Duration grace) {
-        return slackEvents.close(grace);
+    /** The durable work engine, with every task registered: started and stopped by {@link JeevesServer}. */
+    public DurableWork work() {
+        return work;
     }
 }

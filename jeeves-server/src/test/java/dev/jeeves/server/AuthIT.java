@@ -7,11 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.jeeves.api.credentials.ClientCredentials;
 import dev.jeeves.server.auth.Scopes;
+import dev.jeeves.server.auth.SigningKeys;
 import dev.jeeves.server.auth.TokenIssuer;
+import dev.jeeves.server.storage.Database;
+import dev.jeeves.server.storage.SigningKeyStore;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Token auth on the API: the token dealer, bearer checks, scopes, and the files that hold the secrets. */
@@ -77,25 +79,36 @@ class AuthIT extends FunctionalTest {
     }
 
     @Test
-    void refusesATokenSignedWithAnotherKey() throws Exception {
-        var otherKey = new RSAKeyGenerator(2048)
-                .keyID("other")
-                .algorithm(JWSAlgorithm.RS256)
-                .generate();
-        String forged = new TokenIssuer(otherKey, Clock.systemUTC())
-                .issue("mallory", Scopes.ALL)
-                .value();
+    void refusesATokenSignedWithAnotherKey() {
+        String forged;
+        try (Database elsewhere = Database.open(
+                "jdbc:h2:mem:" + UUID.randomUUID(), jeeves.dataDir().resolve("x"))) {
+            forged = new TokenIssuer(
+                            SigningKeys.loadOrCreate(
+                                    new SigningKeyStore(elsewhere.dataSource()),
+                                    jeeves.dataDir().resolve("x"),
+                                    Clock.systemUTC()),
+                            Clock.systemUTC())
+                    .issue("mallory", Scopes.ALL)
+                    .value();
+        }
         withToken(forged).get("/api/actions").then().statusCode(401).body("detail", containsString("signature"));
     }
 
     @Test
     void refusesAnExpiredToken() {
         assumeStubs();
-        var key = TokenIssuer.loadOrCreateKey(jeeves.dataDir());
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-        String expired = new TokenIssuer(key, twoHoursAgo)
-                .issue("jeeves-admin", Scopes.ALL)
-                .value();
+        String expired;
+        // The server's own key, read from its database as another instance would.
+        try (Database shared = Database.open(jeeves.jdbcUrl(), jeeves.dataDir())) {
+            expired = new TokenIssuer(
+                            SigningKeys.loadOrCreate(
+                                    new SigningKeyStore(shared.dataSource()), jeeves.dataDir(), twoHoursAgo),
+                            twoHoursAgo)
+                    .issue("jeeves-admin", Scopes.ALL)
+                    .value();
+        }
         withToken(expired)
                 .get("/api/actions")
                 .then()
@@ -204,13 +217,10 @@ class AuthIT extends FunctionalTest {
     }
 
     @Test
-    void writesCredentialsAndTheKeyReadableByTheOwnerOnly() throws Exception {
+    void writesTheCredentialsReadableByTheOwnerOnly() throws Exception {
         assumeStubs();
-        for (String file : new String[] {ClientCredentials.FILE_NAME, TokenIssuer.KEY_FILE}) {
-            assertThat(PosixFilePermissions.toString(
-                            Files.getPosixFilePermissions(jeeves.dataDir().resolve(file))))
-                    .as(file)
-                    .isEqualTo("rw-------");
-        }
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(jeeves.dataDir().resolve(ClientCredentials.FILE_NAME))))
+                .isEqualTo("rw-------");
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * A Jeeves to test against: by default a real {@link JeevesServer} on an ephemeral port with its own data
- * directory and WireMock stubs of Slack and Open-Meteo (the canned {@link SandboxStubs}); with
+ * directory, its own database (embedded H2, or a fresh PostgreSQL schema, see {@link TestDatabase}) and WireMock
+ * stubs of Slack and Open-Meteo (the canned {@link SandboxStubs}); with
  * {@code -Djeeves.url=https://...} an already running Jeeves, and no stubs (tests that need them skip).
  */
 public final class JeevesFixture implements AutoCloseable {
@@ -44,6 +45,9 @@ public final class JeevesFixture implements AutoCloseable {
         env.put("JEEVES_SLACK_BOT_TOKEN", BOT_TOKEN);
         env.put("JEEVES_UPSTREAM_READ_TIMEOUT", "PT1S");
         env.put("JEEVES_SHUTDOWN_GRACE_PERIOD", "PT5S");
+        if (TestDatabase.fixturesOnPostgres()) {
+            env.put("JEEVES_DB_URL", TestDatabase.freshPostgresSchema());
+        }
         env.putAll(extra);
         env.values().removeIf(value -> value == null);
         this.environment = env;
@@ -169,5 +173,15 @@ public final class JeevesFixture implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The JDBC URL of this Jeeves' database: another instance opening it shares everything with this one. */
+    public String jdbcUrl() {
+        return JeevesConfig.load(environment).jdbcUrl();
+    }
+
+    /** The environment this Jeeves was started with (its stubs, data directory, database). */
+    public Map<String, String> environment() {
+        return environment;
     }
 }

@@ -38,14 +38,24 @@ public record ClientCredentials(String clientId, Secret clientSecret) {
     public static ClientCredentials loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
         if (!Files.exists(file)) {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            ObjectNode json =
-                    Json.MAPPER.createObjectNode().put(CLIENT_ID, ADMIN_CLIENT).put(CLIENT_SECRET, secret);
-            OwnerOnlyFiles.write(file, json.toPrettyString() + "\n");
+            newAdmin().save(dataDir);
         }
         return read(file);
+    }
+
+    /** New admin credentials with a fresh random secret (256 bits), not saved anywhere yet. */
+    public static ClientCredentials newAdmin() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return new ClientCredentials(
+                ADMIN_CLIENT, Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(random)));
+    }
+
+    /** Writes these credentials to {@code <dataDir>/credentials.json}, readable by its owner only. */
+    public void save(Path dataDir) {
+        ObjectNode json =
+                Json.MAPPER.createObjectNode().put(CLIENT_ID, clientId).put(CLIENT_SECRET, clientSecret.reveal());
+        OwnerOnlyFiles.write(dataDir.resolve(FILE_NAME), json.toPrettyString() + "\n");
     }
 
     /**

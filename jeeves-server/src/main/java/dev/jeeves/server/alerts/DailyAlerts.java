@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 /**
  * Sends the daily weather alerts that are due: each at or after its local time, at most once per local day.
  * The once-only guarantee is {@link AlertStore#claim}, a conditional update, so it holds across restarts and
- * when several servers share one database. Called every minute by the server's scheduler; tests call
- * {@link #sendDue()} with a fixed clock.
+ * when several servers share one database. Run every minute by the {@code daily-alerts} recurring task (once per
+ * cluster, see {@code ScheduledWork}); tests call {@link #sendDue()} with a fixed clock.
  */
 public final class DailyAlerts {
     private static final Logger LOG = Logger.getLogger(DailyAlerts.class.getName());
@@ -36,7 +36,7 @@ public final class DailyAlerts {
         this.clock = clock;
     }
 
-    /** Sends every alert due now; returns how many this call claimed and posted. */
+    /** Sends every alert due now; returns how many this call claimed and delivered. */
     public int sendDue() {
         // Nowhere on earth is it later than UTC+14, so no local date is after tomorrow in UTC.
         LocalDate latestLocalDate =
@@ -69,7 +69,7 @@ public final class DailyAlerts {
         if (!alerts.claim(alert.userId(), today)) {
             return false; // another server (or an earlier check) sent today's
         }
-        replies.post(alert.userId(), "Your daily weather: " + report, Optional.empty());
-        return true;
+        return replies.post(alert.userId(), "Your daily weather: " + report, Optional.empty())
+                .isDelivered();
     }
 }

@@ -5,27 +5,26 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.jeeves.api.credentials.OwnerOnlyFiles;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Issues and checks the API's access tokens: RS256-signed JWTs with {@code iss}, {@code aud}, {@code exp} and
- * {@code scope}. The RSA key lives in {@code <data-dir>/signing-key.json} (owner-only), so tokens stay valid
- * across restarts; its public half is published at {@code /.well-known/jwks.json}.
+ * {@code scope}. The keys are the {@link SigningKeys} every instance shares, so a token from one instance is
+ * accepted by all and stays valid across restarts and key rotations; their public halves are published at
+ * {@code /.well-known/jwks.json}.
  */
 public final class TokenIssuer {
     /** The {@code iss} of every token. */
@@ -34,39 +33,19 @@ public final class TokenIssuer {
     public static final String AUDIENCE = "jeeves-api";
     /** How long a token lives. */
     public static final Duration LIFETIME = Duration.ofHours(1);
-    /** The key file name in the data directory. */
-    public static final String KEY_FILE = "signing-key.json";
 
-    private final RSAKey key;
+    private final SigningKeys keys;
     private final Clock clock;
 
-    /** Creates an issuer with the given key and clock. */
-    public TokenIssuer(RSAKey key, Clock clock) {
-        this.key = key;
+    /** Creates an issuer with the given keys and clock. */
+    public TokenIssuer(SigningKeys keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
     }
 
-    /** Reads the signing key from the data directory, creating a 2048-bit RSA key on first start. */
-    public static RSAKey loadOrCreateKey(Path dataDir) {
-        Path file = dataDir.resolve(KEY_FILE);
-        try {
-            if (!Files.exists(file)) {
-                RSAKey generated = new RSAKeyGenerator(2048)
-                        .keyID(UUID.randomUUID().toString())
-                        .keyUse(KeyUse.SIGNATURE)
-                        .algorithm(JWSAlgorithm.RS256)
-                        .generate();
-                OwnerOnlyFiles.write(file, generated.toJSONString());
-            }
-            return RSAKey.parse(OwnerOnlyFiles.read(file));
-        } catch (JOSEException | ParseException e) {
-            throw new IllegalStateException(file + " is not a usable RSA key: delete it to get a new one", e);
-        }
-    }
-
-    /** The public key as a JWK Set, for {@code /.well-known/jwks.json}. */
+    /** The public keys in use as a JWK Set, for {@code /.well-known/jwks.json}. */
     public String jwks() {
-        return new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString();
+        return new JWKSet(List.<JWK>copyOf(keys.publicKeys())).toString();
     }
 
     /**
@@ -87,6 +66,7 @@ public final class TokenIssuer {
                 .jwtID(UUID.randomUUID().toString())
                 .claim("scope", Scopes.format(scopes))
                 .build();
+        RSAKey key = keys.signingKey();
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
@@ -98,7 +78,8 @@ public final class TokenIssuer {
     }
 
     /**
-     * Checks a token: signature by our key with RS256, issuer, audience, not expired.
+     * Checks a token: signature with RS256 by the key in use that its {@code kid} names, issuer, audience, not
+     * expired.
      *
      * @return the scopes it grants
      * @throws InvalidTokenException saying what is wrong, for the {@code WWW-Authenticate} header
@@ -111,8 +92,10 @@ public final class TokenIssuer {
             throw new InvalidTokenException("the token is not a JWT");
         }
         try {
+            Optional<RSAKey> key = keys.verificationKey(jwt.getHeader().getKeyID());
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+                    || key.isEmpty()
+                    || !jwt.verify(new RSASSAVerifier(key.get().toRSAPublicKey()))) {
                 throw new InvalidTokenException("the token's signature is not valid");
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

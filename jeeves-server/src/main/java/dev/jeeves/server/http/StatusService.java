@@ -2,6 +2,7 @@ package dev.jeeves.server.http;
 
 import dev.jeeves.api.ServerStatus;
 import dev.jeeves.server.storage.Database;
+import dev.jeeves.server.storage.ProcessedEvents;
 import dev.jeeves.server.support.Problems;
 import dev.jeeves.server.weather.OpenMeteoClient;
 import io.helidon.webserver.http.HttpRules;
@@ -22,13 +23,16 @@ public final class StatusService implements HttpService {
     private final Clock clock;
     private final Database database;
     private final OpenMeteoClient weather;
+    private final ProcessedEvents events;
 
     /** Creates the service. */
-    public StatusService(Instant startedAt, Clock clock, Database database, OpenMeteoClient weather) {
+    public StatusService(
+            Instant startedAt, Clock clock, Database database, OpenMeteoClient weather, ProcessedEvents events) {
         this.startedAt = startedAt;
         this.clock = clock;
         this.database = database;
         this.weather = weather;
+        this.events = events;
     }
 
     @Override
@@ -44,7 +48,12 @@ public final class StatusService implements HttpService {
                 startedAt.toString(),
                 Duration.between(startedAt, clock.instant()).toSeconds(),
                 new ServerStatus.Database(reachable ? database.productName() : "unknown", reachable),
-                Map.of("open-meteo", weather.circuitState().name())));
+                Map.of("open-meteo", weather.circuitState().name()),
+                reachable
+                        ? new ServerStatus.SlackReplies(
+                                events.count(ProcessedEvents.State.ACCEPTED),
+                                events.count(ProcessedEvents.State.FAILED))
+                        : null));
     }
 
     /** The version in the jar's manifest; {@code dev} when run from classes. */

@@ -17,7 +17,7 @@ public interface Replies {
      * @param channel a channel id, or a user id for their direct messages
      * @param text the message
      * @param threadTs the thread to answer in, if any
-     * @return true when it was delivered; a reply that was not is logged and counted by the implementation
+     * @return what became of it; a reply that was not delivered is logged and counted by the implementation
      */
-    boolean post(String channel, String text, Optional<String> threadTs);
+    Delivery post(String channel, String text, Optional<String> threadTs);
 }

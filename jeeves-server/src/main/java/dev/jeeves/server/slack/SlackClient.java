@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jeeves.api.Json;
 import dev.jeeves.api.Secret;
+import dev.jeeves.server.replies.Delivery;
 import dev.jeeves.server.replies.Replies;
 import dev.jeeves.server.upstream.Upstream;
 import dev.jeeves.server.upstream.UpstreamException;
@@ -64,10 +65,10 @@ public final class SlackClient implements Replies {
     }
 
     @Override
-    public boolean post(String channel, String text, Optional<String> threadTs) {
+    public Delivery post(String channel, String text, Optional<String> threadTs) {
         if (botToken.isEmpty()) {
             LOG.severe("reply to " + channel + " not sent: set JEEVES_SLACK_BOT_TOKEN to post to Slack");
-            return outcome("no_token", false);
+            return outcome("no_token", Delivery.refused("no bot token: set JEEVES_SLACK_BOT_TOKEN"));
         }
         String body = json(new PostMessage(channel, text, threadTs.orElse(null)));
         RetryAfterPolicy policy = new RetryAfterPolicy(attempts, Duration.ofMillis(200), LONGEST_RETRY_AFTER);
@@ -81,16 +82,18 @@ public final class SlackClient implements Replies {
         try {
             PostMessageAnswer answer = retry.invoke(() -> attempt(body, policy));
             if (Boolean.TRUE.equals(answer.ok())) {
-                return outcome("ok", true);
+                return outcome("ok", Delivery.delivered());
             }
-            LOG.severe("Slack refused the reply to " + channel + ": "
-                    + (answer.error() == null ? "no error given" : answer.error()));
-            return outcome("rejected", false);
+            String error = answer.error() == null ? "no error given" : answer.error();
+            LOG.severe("Slack refused the reply to " + channel + ": " + error);
+            return outcome("rejected", Delivery.refused("Slack refused it: " + error));
+        } catch (Refused e) {
+            LOG.severe("Slack refused the reply to " + channel + ": " + e.getMessage());
+            return outcome("rejected", Delivery.refused(e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "reply to {0} not delivered after {1} attempts: {2}", new Object[] {
-                channel, attempts, e.getMessage()
-            });
-            return outcome("failed", false);
+            // Rate limits, 5xx, timeouts after every attempt, an interrupted stop: worth trying again later.
+            LOG.log(Level.WARNING, "reply to {0} not delivered now: {1}", new Object[] {channel, e.getMessage()});
+            return outcome("failed", Delivery.unavailable(String.valueOf(e.getMessage())));
         }
     }
 
@@ -115,7 +118,7 @@ public final class SlackClient implements Replies {
             throw new UpstreamException.Transient("Slack answered HTTP " + status);
         }
         if (status != 200) {
-            throw new UpstreamException("Slack answered HTTP " + status);
+            throw new Refused("Slack answered HTTP " + status);
         }
         try {
             return Json.MAPPER.readValue(response.body(), PostMessageAnswer.class);
@@ -129,6 +132,13 @@ public final class SlackClient implements Replies {
             return Json.MAPPER.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A 4xx other than 429: the same request would be refused again. */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
         }
     }
 
@@ -146,11 +156,11 @@ public final class SlackClient implements Replies {
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record PostMessageAnswer(Boolean ok, String error) {}
 
-    private boolean outcome(String outcome, boolean delivered) {
+    private Delivery outcome(String outcome, Delivery delivery) {
         meters.getOrCreate(Counter.builder("jeeves.slack.posts")
                         .description("Replies posted to Slack, by outcome")
                         .tags(List.of(Tag.create("outcome", outcome))))
                 .increment();
-        return delivered;
+        return delivery;
     }
 }

@@ -1,7 +1,5 @@
 package dev.jeeves.server.slack;
 
-import dev.jeeves.server.storage.ProcessedEvents;
-import dev.jeeves.server.support.ProblemException;
 import dev.jeeves.server.support.Problems;
 import io.helidon.http.Status;
 import io.helidon.metrics.api.Counter;
@@ -15,9 +13,9 @@ import java.util.List;
 
 /**
  * {@code POST /slack/events}: Slack's Events API. The body passes {@link SlackRequests} (signed by Slack), is read
- * by {@link SlackEnvelope}, its event id is recorded (a retry of an accepted event is dropped, also while the first
- * attempt still runs and after a restart), and the answer is 200 at once: the {@link SlackEventProcessor} does the
- * work.
+ * by {@link SlackEnvelope}, the message is recorded with its answer to come by the {@link SlackReplyQueue} (a retry
+ * of an accepted event is dropped, also while the first attempt still runs, after a restart and on another
+ * instance), and the answer is 200 at once: the reply is work for the queue, which survives a crash.
  *
  * <pre>{@code
  * jeeves slack send "weather in Paris"   # signs and posts a genuine event_callback
@@ -25,19 +23,13 @@ import java.util.List;
  */
 public final class SlackEventsService implements HttpService {
     private final SlackRequests requests;
-    private final ProcessedEvents processedEvents;
-    private final SlackEventProcessor processor;
+    private final SlackReplyQueue replies;
     private final MeterRegistry meters;
 
     /** Creates the service. */
-    public SlackEventsService(
-            SlackRequests requests,
-            ProcessedEvents processedEvents,
-            SlackEventProcessor processor,
-            MeterRegistry meters) {
+    public SlackEventsService(SlackRequests requests, SlackReplyQueue replies, MeterRegistry meters) {
         this.requests = requests;
-        this.processedEvents = processedEvents;
-        this.processor = processor;
+        this.replies = replies;
         this.meters = meters;
     }
 
@@ -61,14 +53,10 @@ public final class SlackEventsService implements HttpService {
     }
 
     private void accept(SlackMessage message, ServerResponse res) {
-        if (!processedEvents.claim(message.eventId())) {
+        if (!replies.accept(message)) {
             count("jeeves.slack.events.duplicates", "Slack events dropped because their event_id was seen before");
             res.status(Status.OK_200).send();
             return;
-        }
-        if (!processor.submit(message)) {
-            processedEvents.release(message.eventId());
-            throw new ProblemException(Status.SERVICE_UNAVAILABLE_503, "Jeeves is stopping; Slack will retry");
         }
         count("jeeves.slack.events.accepted", "Slack events accepted for an answer");
         res.status(Status.OK_200).send();

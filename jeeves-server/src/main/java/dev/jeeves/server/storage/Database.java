@@ -2,32 +2,51 @@ package dev.jeeves.server.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.jeeves.api.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * The connection pool and the schema: opening a {@code Database} migrates it to the newest Flyway version, so
- * every store can rely on its tables. Embedded H2 in the data directory unless a JDBC URL says otherwise.
+ * every store can rely on its tables. Embedded H2 in the data directory unless a JDBC URL says otherwise
+ * (PostgreSQL when several Jeeves share one database). {@link #inTransaction} makes several stores' writes, and
+ * db-scheduler's, one transaction.
  */
 public final class Database implements AutoCloseable {
-    private final HikariDataSource dataSource;
+    /** The pool size when none is configured. */
+    public static final int DEFAULT_POOL_SIZE = 10;
 
-    private Database(HikariDataSource dataSource) {
-        this.dataSource = dataSource;
+    private final HikariDataSource pool;
+    private final TransactionalDataSource dataSource;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+        this.dataSource = new TransactionalDataSource(pool);
+    }
+
+    /** Opens an embedded or credential-less database with the default pool size: what tests use. */
+    public static Database open(String jdbcUrl, Path dataDir) {
+        return open(jdbcUrl, Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE, dataDir);
     }
 
     /**
      * Opens the pool and migrates the schema.
      *
      * @param jdbcUrl where the data lives; an H2 file URL gets its directory created
+     * @param user the database user, if the URL does not carry one
+     * @param password the user's password (never logged)
+     * @param poolSize the most connections this instance holds
      * @param dataDir the data directory (created if missing)
      */
-    public static Database open(String jdbcUrl, Path dataDir) {
+    public static Database open(
+            String jdbcUrl, Optional<String> user, Optional<Secret> password, int poolSize, Path dataDir) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -36,27 +55,57 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         // The server closes the database itself after draining work, not H2's own shutdown hook.
         config.setJdbcUrl(jdbcUrl.startsWith("jdbc:h2:") ? jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE" : jdbcUrl);
+        user.ifPresent(config::setUsername);
+        password.ifPresent(secret -> config.setPassword(secret.reveal()));
         config.setPoolName("jeeves");
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(poolSize);
         config.setConnectionTimeout(5_000);
-        HikariDataSource dataSource;
+        HikariDataSource pool;
         try {
-            dataSource = new HikariDataSource(config);
+            pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StorageException("cannot open the database " + jdbcUrl + ": " + rootMessage(e), e);
+            throw new StorageException(
+                    "cannot open the database " + withoutPassword(jdbcUrl) + ": " + rootMessage(e), e);
         }
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        return new Database(dataSource);
+        try {
+            Flyway.configure().dataSource(pool).load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool);
     }
 
-    /** The pooled data source the stores share. */
+    /** The data source the stores share: pooled, and joined to the caller's {@link #inTransaction} if any. */
     public DataSource dataSource() {
         return dataSource;
     }
 
+    /**
+     * Runs {@code work} in one transaction: every store (and db-scheduler) called from it on this thread writes
+     * through the same connection; committed when it returns, rolled back when it throws.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = dataSource.bound(connection, work::get);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("database transaction failed", e);
+        }
+    }
+
     /** True when a connection can be had and answers: the readiness check. */
     public boolean isReachable() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = pool.getConnection()) {
             return connection.isValid(2);
         } catch (SQLException | RuntimeException e) {
             return false;
@@ -74,7 +123,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
+    }
+
+    /** A URL fit for a log line: a {@code password=} parameter in it is masked. */
+    static String withoutPassword(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     private static String rootMessage(Throwable e) {

@@ -34,7 +34,11 @@ class LayersTest {
             .layer("Application")
             .definedBy("dev.jeeves.server.actions..", "dev.jeeves.server.alerts..")
             .layer("Ports")
-            .definedBy("dev.jeeves.server.storage..", "dev.jeeves.server.weather..", "dev.jeeves.server.replies..")
+            .definedBy(
+                    "dev.jeeves.server.storage..",
+                    "dev.jeeves.server.weather..",
+                    "dev.jeeves.server.replies..",
+                    "dev.jeeves.server.work..")
             .layer("Upstream")
             .definedBy("dev.jeeves.server.upstream..")
             .layer("Domain")

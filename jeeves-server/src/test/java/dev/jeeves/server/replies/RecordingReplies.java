@@ -18,9 +18,9 @@ public final class RecordingReplies implements Replies {
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
 
     @Override
-    public boolean post(String channel, String text, Optional<String> threadTs) {
+    public Delivery post(String channel, String text, Optional<String> threadTs) {
         posted.add(new Posted(channel, text, threadTs));
-        return true;
+        return Delivery.delivered();
     }
 
     /** Everything posted, in order. */

@@ -1,0 +1,133 @@
+package dev.jeeves.server.work;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.jeeves.server.storage.Database;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * Work that must survive a crash, run by db-scheduler over the database every Jeeves instance shares: a task
+ * scheduled here is a row, committed with whatever else the caller writes in its transaction, and run by exactly
+ * one live instance. An instance that dies mid-work stops sending heartbeats; after {@code takeover} at the latest
+ * another instance (or the same one, restarted) runs the work again. Recurring tasks run once per cluster.
+ *
+ * <pre>{@code
+ * DurableWork work = new DurableWork(database, Duration.ofSeconds(60), Duration.ofSeconds(10), "host-1");
+ * work.register(replyTask);
+ * work.start();
+ * database.inTransaction(() -> { events.accept(...); work.schedule(replyTask.instance(eventId)); return null; });
+ * work.wakeUp();
+ * }</pre>
+ */
+public final class DurableWork {
+    /** Heartbeats an execution may miss before it is declared dead and run again elsewhere. */
+    static final int MISSED_HEARTBEATS = 4;
+
+    private final Database database;
+    private final Duration takeover;
+    private final Duration grace;
+    private final String instanceName;
+    private final List<Task<?>> tasks = new ArrayList<>();
+    private final List<RecurringTask<?>> recurring = new ArrayList<>();
+    private Scheduler scheduler;
+
+    /**
+     * Creates the engine, not started.
+     *
+     * @param takeover the longest time before the work of a dead instance runs elsewhere ({@code JEEVES_WORK_TAKEOVER})
+     * @param grace how long a stop waits for running work before interrupting it
+     * @param instanceName how this instance shows in {@code scheduled_tasks.picked_by}
+     */
+    public DurableWork(Database database, Duration takeover, Duration grace, String instanceName) {
+        this.database = database;
+        this.takeover = takeover;
+        this.grace = grace;
+        this.instanceName = instanceName;
+    }
+
+    /** Adds a one-time task this instance can run; before {@link #start()}. */
+    public void register(Task<?> task) {
+        checkNotStarted();
+        tasks.add(task);
+    }
+
+    /** Adds a recurring task, scheduled once per cluster by whichever instance starts first; before {@link #start()}. */
+    public void register(RecurringTask<?> task) {
+        checkNotStarted();
+        recurring.add(task);
+    }
+
+    private void checkNotStarted() {
+        if (scheduler != null) {
+            throw new IllegalStateException("register every task before start()");
+        }
+    }
+
+    /**
+     * The heartbeat that makes the takeover promise hold: an execution is dead after {@value #MISSED_HEARTBEATS}
+     * missed heartbeats, dead executions are looked for every two heartbeats and run at once when found, so the
+     * work of a dead instance runs again within {@code (MISSED_HEARTBEATS + 2) x heartbeat = takeover}.
+     */
+    static Duration heartbeat(Duration takeover) {
+        return takeover.dividedBy(MISSED_HEARTBEATS + 2);
+    }
+
+    /** Starts running work: what is due now (left by a crash, a stop, or another instance) starts at once. */
+    public void start() {
+        Duration heartbeat = heartbeat(takeover);
+        scheduler = Scheduler.create(database.dataSource(), List.copyOf(tasks))
+                .startTasks(List.copyOf(recurring))
+                .schedulerName(new SchedulerName.Fixed(instanceName))
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
+                // Work scheduled by another instance, or a retry whose time has come, starts within this.
+                .pollingInterval(heartbeat)
+                .threads(16)
+                .executorService(Executors.newThreadPerTaskExecutor(
+                        Thread.ofVirtual().name("jeeves-work-", 0).factory()))
+                .shutdownMaxWait(grace)
+                .failureLogging(LogLevel.WARN, false)
+                .build();
+        scheduler.start();
+    }
+
+    /**
+     * Schedules a one-time execution to run now, in the caller's transaction if it runs in one; a second one with
+     * the same task and id is not added.
+     *
+     * @return false when that execution already exists
+     */
+    public boolean schedule(TaskInstance<?> instance) {
+        return running().scheduleIfNotExists(instance, Instant.now());
+    }
+
+    /** Looks for due work now rather than at the next poll: call after committing what was scheduled. */
+    public void wakeUp() {
+        running().triggerCheckForDueExecutions();
+    }
+
+    /**
+     * Stops: no new executions start; running ones get {@code grace} to finish, then are interrupted. Whatever did
+     * not finish stays in the database and runs again (here after a restart, or on another instance).
+     */
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.stop();
+        }
+    }
+
+    private Scheduler running() {
+        if (scheduler == null) {
+            throw new IllegalStateException("start() first");
+        }
+        return scheduler;
+    }
+}
