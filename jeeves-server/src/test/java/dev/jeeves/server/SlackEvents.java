@@ -1,12 +1,20 @@
 package dev.jeeves.server;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.jeeves.server.OpenApiContract.given;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.slack.api.app_backend.SlackSignature;
+import dev.jeeves.api.Json;
 import io.restassured.response.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Builds Slack Events API payloads as Slack documents them, and posts them signed as Slack does. */
 final class SlackEvents {
@@ -26,11 +34,32 @@ final class SlackEvents {
     }
 
     static String directMessage(String eventId, String user, String text) {
+        return directMessage(eventId, user, "D0DIRECT", text);
+    }
+
+    /** A direct message in a channel of its own: tests that send many tell the replies apart by channel. */
+    static String directMessage(String eventId, String user, String channel, String text) {
         return """
                 {"token":"verification-token","team_id":"T0TEAM","api_app_id":"A0JEEVES","type":"event_callback",
                  "event_id":"%s","event_time":1700000000,
                  "event":{"type":"message","channel_type":"im","user":"%s","text":"%s","ts":"1700000000.000200",
-                  "channel":"D0DIRECT","event_ts":"1700000000.000200"}}""".formatted(eventId, user, text);
+                  "channel":"%s","event_ts":"1700000000.000200"}}""".formatted(eventId, user, text, channel);
+    }
+
+    /** How many replies the Slack stub received, by channel. */
+    static Map<String, Long> repliesPerChannel(WireMockServer slack) {
+        return slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).stream()
+                .map(request -> {
+                    try {
+                        return Json.MAPPER
+                                .readTree(request.getBodyAsString())
+                                .path("channel")
+                                .asText();
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .collect(Collectors.groupingBy(channel -> channel, TreeMap::new, Collectors.counting()));
     }
 
     static Response post(URI jeeves, String body) {
