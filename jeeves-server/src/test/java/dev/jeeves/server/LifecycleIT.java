@@ -2,6 +2,7 @@ package dev.jeeves.server;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.jeeves.server.OpenApiContract.given;
@@ -99,6 +100,38 @@ class LifecycleIT {
             assertThat(slackPosts(jeeves)).isZero();
             jeeves.server().close();
             assertThat(slackPosts(jeeves)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void leavesWhatItCannotFinishInTimeQueuedForTheNextStart() {
+        assumeTrue(JeevesFixture.liveUrl().isEmpty());
+        Map<String, String> shortGrace = Map.of(
+                "JEEVES_SHUTDOWN_GRACE_PERIOD", "PT1S",
+                "JEEVES_WORK_TAKEOVER", "PT3S",
+                "JEEVES_SLACK_REPLY_RETRY_DELAY", "PT0.1S");
+        try (JeevesFixture jeeves = JeevesFixture.start(dataDir, shortGrace)) {
+            jeeves.openMeteo()
+                    .stubFor(get(urlPathEqualTo("/v1/search"))
+                            .atPriority(1)
+                            .willReturn(aResponse()
+                                    .withFixedDelay(4_000)
+                                    .withHeader("Content-Type", "application/json")
+                                    .withBody("{\"generationtime_ms\":0.1}")));
+            SlackEvents.post(jeeves.uri(), SlackEvents.directMessage("EvLATE1", "ULATE", "weather in Nowhere"))
+                    .then()
+                    .statusCode(200);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> jeeves.openMeteo()
+                                    .countRequestsMatching(getRequestedFor(urlPathEqualTo("/v1/search"))
+                                            .build())
+                                    .getCount()
+                            == 1);
+            jeeves.server().close(); // the lookup needs 4 s, the grace period is 1 s
+            assertThat(slackPosts(jeeves)).isZero();
+            jeeves.resetStubs();
+            jeeves.restart();
+            await().atMost(Duration.ofSeconds(15)).until(() -> slackPosts(jeeves) == 1);
         }
     }
 
