@@ -12,6 +12,7 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.jeeves.api.Secret;
+import dev.jeeves.server.replies.Delivery;
 import dev.jeeves.server.slack.SlackClient;
 import dev.jeeves.server.upstream.Upstream;
 import io.helidon.metrics.api.MeterRegistry;
@@ -53,7 +54,7 @@ class SlackWebApiConsumerPactTest {
     void anAcceptedReplyIsDelivered(MockServer server) {
         assertThat(client(server, BOT_TOKEN)
                         .post("C0GENERAL", "Berlin, Germany: 18°C", Optional.of("1700000000.000100")))
-                .isTrue();
+                .isEqualTo(Delivery.delivered());
     }
 
     @Pact(consumer = ContractFacts.JEEVES_SERVER)
@@ -68,9 +69,9 @@ class SlackWebApiConsumerPactTest {
 
     @Test
     @PactTestFor(pactMethod = "postToUnknownChannel")
-    void okFalseWithHttp200IsNotDelivered(MockServer server) {
+    void okFalseWithHttp200IsRefusedForGood(MockServer server) {
         assertThat(client(server, BOT_TOKEN).post("C0NOTFOUND", "hello", Optional.empty()))
-                .isFalse();
+                .isEqualTo(Delivery.refused("Slack refused it: channel_not_found"));
     }
 
     @Pact(consumer = ContractFacts.JEEVES_SERVER)
@@ -89,10 +90,12 @@ class SlackWebApiConsumerPactTest {
 
     @Test
     @PactTestFor(pactMethod = "postWhileRateLimited")
-    void aRateLimitIsNotADelivery(MockServer server) {
+    void aRateLimitIsWorthTryingAgainLater(MockServer server) {
         // One attempt only: the retry that honours Retry-After is the functional suite's business.
-        assertThat(client(server, BOT_TOKEN).post("C0RATELIMITED", "hello", Optional.empty()))
-                .isFalse();
+        assertThat(client(server, BOT_TOKEN)
+                        .post("C0RATELIMITED", "hello", Optional.empty())
+                        .outcome())
+                .isEqualTo(Delivery.Outcome.UNAVAILABLE);
     }
 
     @Pact(consumer = ContractFacts.JEEVES_SERVER)
@@ -111,9 +114,9 @@ class SlackWebApiConsumerPactTest {
 
     @Test
     @PactTestFor(pactMethod = "postWithUnknownToken")
-    void anUnknownTokenIsNotADelivery(MockServer server) {
+    void anUnknownTokenIsRefusedForGood(MockServer server) {
         assertThat(client(server, "not-a-slack-token").post("C0GENERAL", "hello", Optional.empty()))
-                .isFalse();
+                .isEqualTo(Delivery.refused("Slack refused it: invalid_auth"));
     }
 
     private static PactDslRequestWithPath post(

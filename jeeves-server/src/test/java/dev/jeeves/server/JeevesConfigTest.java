@@ -49,6 +49,44 @@ class JeevesConfigTest {
     }
 
     @Test
+    void takesTheScaleOutSettings() {
+        JeevesConfig config = JeevesConfig.load(Map.of(
+                "JEEVES_DB_USER", "jeeves",
+                "JEEVES_DB_PASSWORD", "db-s3cret",
+                "JEEVES_DB_POOL_SIZE", "25",
+                "JEEVES_WORK_TAKEOVER", "PT30S",
+                "JEEVES_SLACK_REPLY_ATTEMPTS", "3",
+                "JEEVES_SLACK_REPLY_RETRY_DELAY", "PT2S",
+                "JEEVES_SIGNING_KEY_ROTATION", "P7D",
+                "JEEVES_INSTANCE_NAME", "jeeves-2"));
+        assertThat(config.dbUser()).contains("jeeves");
+        assertThat(config.dbPassword().orElseThrow().reveal()).isEqualTo("db-s3cret");
+        assertThat(config.toString()).doesNotContain("db-s3cret");
+        assertThat(config.dbPoolSize()).isEqualTo(25);
+        assertThat(config.workTakeover()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.slackReplyAttempts()).isEqualTo(3);
+        assertThat(config.slackReplyRetryDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.signingKeyRotation()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.instanceName()).isEqualTo("jeeves-2");
+    }
+
+    @Test
+    void takesOverDeadWorkWithinAMinuteByDefault() {
+        JeevesConfig config = JeevesConfig.load(Map.of());
+        assertThat(config.workTakeover()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.dbUser()).isEmpty();
+        assertThat(config.dbPoolSize()).isEqualTo(10);
+        assertThat(config.instanceName()).endsWith("#" + ProcessHandle.current().pid());
+    }
+
+    @Test
+    void refusesATakeoverTooShortForHeartbeats() {
+        assertThatThrownBy(() -> JeevesConfig.load(Map.of("JEEVES_WORK_TAKEOVER", "PT1S")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("invalid configuration: JEEVES_WORK_TAKEOVER must be at least PT3S, got \"PT1S\"");
+    }
+
+    @Test
     void neverPrintsSecrets() {
         JeevesConfig config = JeevesConfig.load(
                 Map.of("JEEVES_SLACK_SIGNING_SECRET", "s3cret", "JEEVES_SLACK_BOT_TOKEN", "xoxb-topsecret"));

@@ -144,10 +144,17 @@ class ScaleOutIT {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> SlackEvents.repliesPerChannel(stubs.slack()).equals(expected));
-        System.out.printf(
-                "scale-out on PostgreSQL: %d events (+%d retries) accepted through nginx, %d answered, 0 doubled;"
-                        + " %s killed with %d in flight; every event answered %d ms after the kill%n",
-                expected.size(), EVENTS + 1, expected.size(), busiest, inFlight.get(busiest), takeoverMillis);
+        Evidence.write(
+                "scale-out.txt",
+                "SIGKILL behind nginx on PostgreSQL: %d events (and %d retries) accepted, %d answered, 0 doubled; %s"
+                        + " killed with %d replies in flight; every event answered %.1f s after the kill"
+                        + " (JEEVES_WORK_TAKEOVER=PT15S, lookups taking 3 s)",
+                expected.size(),
+                EVENTS + 1,
+                expected.size(),
+                busiest,
+                inFlight.get(busiest),
+                takeoverMillis / 1000.0);
     }
 
     /** The nginx binary, or the test is skipped saying how to get one. */

@@ -80,6 +80,7 @@ public final class SlackReplyQueue {
      *
      * @return false when this event id was accepted before (a Slack retry): nothing is recorded or scheduled
      */
+    // tag::accept[]
     public boolean accept(SlackMessage message) {
         boolean accepted = database.inTransaction(() -> {
             if (!events.accept(
@@ -94,8 +95,10 @@ public final class SlackReplyQueue {
         }
         return accepted;
     }
+    // end::accept[]
 
     /** Answers one accepted event unless it was answered or given up before. Throws to be tried again later. */
+    // tag::answer[]
     void answer(String eventId) {
         Optional<ProcessedEvents.Accepted> found = events.find(eventId);
         if (found.isEmpty() || found.get().state() != ProcessedEvents.State.ACCEPTED) {
@@ -119,6 +122,7 @@ public final class SlackReplyQueue {
             }
         }
     }
+    // end::answer[]
 
     private void giveUp(ExecutionComplete complete) {
         String eventId = complete.getExecution().taskInstance.getId();

@@ -28,6 +28,12 @@ class ProcessedEventsTest {
     }
 
     @Test
+    void databaseUrlsInMessagesHideTheirPassword() {
+        assertThat(Database.withoutPassword("jdbc:postgresql://db/jeeves?user=jeeves&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db/jeeves?user=jeeves&password=***&ssl=true");
+    }
+
+    @Test
     void acceptsAnEventIdOnceAndKeepsItsMessage() {
         try (Database database = database()) {
             ProcessedEvents events = at(database, Duration.ZERO);
