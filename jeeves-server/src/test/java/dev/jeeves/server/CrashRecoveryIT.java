@@ -1,9 +1,5 @@
 package dev.jeeves.server;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,7 +8,6 @@ import dev.jeeves.stubs.SandboxStubs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -51,18 +46,8 @@ class CrashRecoveryIT {
         assumeTrue(JeevesFixture.liveUrl().isEmpty());
         stubs = SandboxStubs.start();
         // Every answer needs a place looked up, and the lookup takes 3 s: the kill comes while all are in flight.
-        stubs.openMeteo()
-                .stubFor(get(urlPathEqualTo("/v1/search"))
-                        .atPriority(1)
-                        .willReturn(aResponse()
-                                .withFixedDelay(3_000)
-                                .withHeader("Content-Type", "application/json")
-                                .withBody("{\"generationtime_ms\":0.1}")));
-        Map<String, String> environment = new HashMap<>(stubs.environment());
-        environment.put("JEEVES_PORT", "0");
-        environment.put("JEEVES_DATA_DIR", dataDir.toString());
-        environment.put("JEEVES_SLACK_SIGNING_SECRET", JeevesFixture.SIGNING_SECRET);
-        environment.put("JEEVES_SLACK_BOT_TOKEN", JeevesFixture.BOT_TOKEN);
+        SlackEvents.slowPlaceLookups(stubs.openMeteo(), Duration.ofSeconds(3));
+        Map<String, String> environment = JeevesProcess.environment(stubs, dataDir);
         environment.put("JEEVES_WORK_TAKEOVER", "PT6S");
 
         jeeves = JeevesProcess.start(environment);
@@ -76,12 +61,7 @@ class CrashRecoveryIT {
                     .statusCode(200);
             expected.put(channel, 1L);
         }
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> stubs.openMeteo()
-                                .countRequestsMatching(getRequestedFor(urlPathEqualTo("/v1/search"))
-                                        .build())
-                                .getCount()
-                        == EVENTS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SlackEvents.placeLookups(stubs.openMeteo()) == EVENTS);
         jeeves.kill();
         assertThat(SlackEvents.repliesPerChannel(stubs.slack()))
                 .as("answered before the kill")

@@ -2,6 +2,7 @@ package dev.jeeves.server;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.jeeves.stubs.SandboxStubs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,16 @@ final class JeevesProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Thread.ofVirtual().start(this::collectOutput);
+    }
+
+    /** What a packaged Jeeves needs to run against these stubs with the test secrets, on any free port. */
+    static Map<String, String> environment(SandboxStubs stubs, Path dataDir) {
+        Map<String, String> environment = new HashMap<>(stubs.environment());
+        environment.put("JEEVES_PORT", "0");
+        environment.put("JEEVES_DATA_DIR", dataDir.toString());
+        environment.put("JEEVES_SLACK_SIGNING_SECRET", JeevesFixture.SIGNING_SECRET);
+        environment.put("JEEVES_SLACK_BOT_TOKEN", JeevesFixture.BOT_TOKEN);
+        return environment;
     }
 
     /** Starts the jar with these variables (nothing else of the test's environment is read by Jeeves). */

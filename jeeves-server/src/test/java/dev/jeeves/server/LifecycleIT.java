@@ -1,8 +1,5 @@
 package dev.jeeves.server;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.jeeves.server.OpenApiContract.given;
@@ -87,13 +84,7 @@ class LifecycleIT {
     void finishesPendingRepliesWhenStopping() {
         assumeTrue(JeevesFixture.liveUrl().isEmpty());
         try (JeevesFixture jeeves = JeevesFixture.start(dataDir)) {
-            jeeves.openMeteo()
-                    .stubFor(get(urlPathEqualTo("/v1/search"))
-                            .atPriority(1)
-                            .willReturn(aResponse()
-                                    .withFixedDelay(700)
-                                    .withHeader("Content-Type", "application/json")
-                                    .withBody("{\"generationtime_ms\":0.1}")));
+            SlackEvents.slowPlaceLookups(jeeves.openMeteo(), Duration.ofMillis(700));
             SlackEvents.post(jeeves.uri(), SlackEvents.directMessage("EvSTOP1", "USTOP", "weather in Nowhere"))
                     .then()
                     .statusCode(200);
@@ -111,22 +102,11 @@ class LifecycleIT {
                 "JEEVES_WORK_TAKEOVER", "PT3S",
                 "JEEVES_SLACK_REPLY_RETRY_DELAY", "PT0.1S");
         try (JeevesFixture jeeves = JeevesFixture.start(dataDir, shortGrace)) {
-            jeeves.openMeteo()
-                    .stubFor(get(urlPathEqualTo("/v1/search"))
-                            .atPriority(1)
-                            .willReturn(aResponse()
-                                    .withFixedDelay(4_000)
-                                    .withHeader("Content-Type", "application/json")
-                                    .withBody("{\"generationtime_ms\":0.1}")));
+            SlackEvents.slowPlaceLookups(jeeves.openMeteo(), Duration.ofSeconds(4));
             SlackEvents.post(jeeves.uri(), SlackEvents.directMessage("EvLATE1", "ULATE", "weather in Nowhere"))
                     .then()
                     .statusCode(200);
-            await().atMost(Duration.ofSeconds(5))
-                    .until(() -> jeeves.openMeteo()
-                                    .countRequestsMatching(getRequestedFor(urlPathEqualTo("/v1/search"))
-                                            .build())
-                                    .getCount()
-                            == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> SlackEvents.placeLookups(jeeves.openMeteo()) == 1);
             jeeves.server().close(); // the lookup needs 4 s, the grace period is 1 s
             assertThat(slackPosts(jeeves)).isZero();
             jeeves.resetStubs();

@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -59,12 +57,7 @@ class PackagedJarIT {
         stubs = SandboxStubs.start();
         WireMockServer slack = stubs.slack();
 
-        Map<String, String> environment = new HashMap<>(stubs.environment());
-        environment.put("JEEVES_PORT", "0");
-        environment.put("JEEVES_DATA_DIR", dataDir.toString());
-        environment.put("JEEVES_SLACK_SIGNING_SECRET", JeevesFixture.SIGNING_SECRET);
-        environment.put("JEEVES_SLACK_BOT_TOKEN", JeevesFixture.BOT_TOKEN);
-        jeeves = JeevesProcess.start(environment);
+        jeeves = JeevesProcess.start(JeevesProcess.environment(stubs, dataDir));
         URI uri = jeeves.awaitReady();
         System.out.printf("packaged jar ready after %d ms%n", jeeves.millisSinceStart());
 

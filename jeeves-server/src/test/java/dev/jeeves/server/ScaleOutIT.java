@@ -1,9 +1,5 @@
 package dev.jeeves.server;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,24 +71,14 @@ class ScaleOutIT {
         Path nginxBinary = nginx();
         stubs = SandboxStubs.start();
         // Every answer needs a place looked up, which takes 3 s: the kill comes while the work is in flight.
-        stubs.openMeteo()
-                .stubFor(get(urlPathEqualTo("/v1/search"))
-                        .atPriority(1)
-                        .willReturn(aResponse()
-                                .withFixedDelay(3_000)
-                                .withHeader("Content-Type", "application/json")
-                                .withBody("{\"generationtime_ms\":0.1}")));
+        SlackEvents.slowPlaceLookups(stubs.openMeteo(), Duration.ofSeconds(3));
         List<URI> uris = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            Map<String, String> environment = new HashMap<>(stubs.environment());
-            environment.put("JEEVES_PORT", "0");
-            environment.put("JEEVES_DATA_DIR", dir.resolve("jeeves-" + i).toString());
+            Map<String, String> environment = JeevesProcess.environment(stubs, dir.resolve("jeeves-" + i));
             environment.put("JEEVES_DB_URL", database);
             environment.put("JEEVES_DB_POOL_SIZE", "5");
             environment.put("JEEVES_INSTANCE_NAME", "jeeves-" + i);
             environment.put("JEEVES_WORK_TAKEOVER", "PT15S");
-            environment.put("JEEVES_SLACK_SIGNING_SECRET", JeevesFixture.SIGNING_SECRET);
-            environment.put("JEEVES_SLACK_BOT_TOKEN", JeevesFixture.BOT_TOKEN);
             instances.add(JeevesProcess.start(environment));
         }
         for (JeevesProcess instance : instances) {
@@ -109,12 +94,7 @@ class ScaleOutIT {
             SlackEvents.post(balancer, body).then().statusCode(200);
             expected.put("D0SCALE" + i, 1L);
         }
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> stubs.openMeteo()
-                                .countRequestsMatching(getRequestedFor(urlPathEqualTo("/v1/search"))
-                                        .build())
-                                .getCount()
-                        >= EVENTS);
+        await().atMost(Duration.ofSeconds(20)).until(() -> SlackEvents.placeLookups(stubs.openMeteo()) >= EVENTS);
         Map<String, Integer> inFlight = inFlightByInstance(database);
         String busiest = inFlight.entrySet().stream()
                 .max(Map.Entry.comparingByValue())

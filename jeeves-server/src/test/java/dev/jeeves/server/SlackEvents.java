@@ -1,5 +1,8 @@
 package dev.jeeves.server;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.jeeves.server.OpenApiContract.given;
@@ -10,6 +13,7 @@ import com.slack.api.app_backend.SlackSignature;
 import dev.jeeves.api.Json;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +48,27 @@ final class SlackEvents {
                  "event_id":"%s","event_time":1700000000,
                  "event":{"type":"message","channel_type":"im","user":"%s","text":"%s","ts":"1700000000.000200",
                   "channel":"%s","event_ts":"1700000000.000200"}}""".formatted(eventId, user, text, channel);
+    }
+
+    /**
+     * Makes every place lookup of the Open-Meteo stub take {@code delay} and find nothing: work that needs one is
+     * still in flight for that long (to stop or kill a Jeeves in the middle of it).
+     */
+    static void slowPlaceLookups(WireMockServer openMeteo, Duration delay) {
+        openMeteo.stubFor(get(urlPathEqualTo("/v1/search"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withFixedDelay((int) delay.toMillis())
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"generationtime_ms\":0.1}")));
+    }
+
+    /** How many place lookups the Open-Meteo stub received. */
+    static int placeLookups(WireMockServer openMeteo) {
+        return openMeteo
+                .countRequestsMatching(
+                        getRequestedFor(urlPathEqualTo("/v1/search")).build())
+                .getCount();
     }
 
     /** How many replies the Slack stub received, by channel. */
