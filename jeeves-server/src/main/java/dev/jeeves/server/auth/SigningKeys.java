@@ -38,7 +38,7 @@ public final class SigningKeys {
     private final Clock clock;
     private volatile Loaded loaded;
 
-    private record Loaded(List<StoredKey> keys, List<RSAKey> inUse, Instant at) {}
+    private record Loaded(List<RSAKey> inUse, Instant at) {}
 
     private SigningKeys(SigningKeyStore store, Clock clock) {
         this.store = store;
@@ -127,7 +127,7 @@ public final class SigningKeys {
                 inUse.add(parse(keys.get(i).jwk()));
             }
         }
-        return new Loaded(keys, List.copyOf(inUse), now);
+        return new Loaded(List.copyOf(inUse), now);
     }
 
     private static Optional<RSAKey> find(Loaded loaded, String keyId) {

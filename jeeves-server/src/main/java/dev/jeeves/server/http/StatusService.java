@@ -42,6 +42,7 @@ public final class StatusService implements HttpService {
 
     private void status(ServerRequest req, ServerResponse res) {
         boolean reachable = database.isReachable();
+        Map<ProcessedEvents.State, Long> replies = reachable ? events.counts() : Map.of();
         res.send(new ServerStatus(
                 reachable ? "UP" : "DEGRADED",
                 version(),
@@ -51,8 +52,8 @@ public final class StatusService implements HttpService {
                 Map.of("open-meteo", weather.circuitState().name()),
                 reachable
                         ? new ServerStatus.SlackReplies(
-                                events.count(ProcessedEvents.State.ACCEPTED),
-                                events.count(ProcessedEvents.State.FAILED))
+                                replies.getOrDefault(ProcessedEvents.State.ACCEPTED, 0L),
+                                replies.getOrDefault(ProcessedEvents.State.FAILED, 0L))
                         : null));
     }
 

@@ -3,6 +3,8 @@ package dev.jeeves.server.storage;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -93,9 +95,17 @@ public final class ProcessedEvents {
 
     /** How many events are in {@code state}, among those kept. */
     public long count(State state) {
-        return jdbc.queryOne(
-                        "SELECT COUNT(*) FROM processed_events WHERE state = ?", row -> row.getLong(1), state.name())
-                .orElse(0L);
+        return counts().getOrDefault(state, 0L);
+    }
+
+    /** How many events are in each state, among those kept, in one query (states without any are left out). */
+    public Map<State, Long> counts() {
+        Map<State, Long> counts = new EnumMap<>(State.class);
+        jdbc.query(
+                        "SELECT state, COUNT(*) FROM processed_events GROUP BY state",
+                        row -> Map.entry(State.valueOf(row.getString(1)), row.getLong(2)))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
     }
 
     /**
