@@ -106,6 +106,11 @@ public final class SlackReplyQueue {
         }
         ProcessedEvents.Accepted event = found.get();
         Reply reply = router.route(event.userId(), event.text());
+        if (Thread.currentThread().isInterrupted()) {
+            // A stop ran out of grace while the reply was worked out: what the router made of its cut-short
+            // lookups (an apology) is not the answer. Posting nothing leaves the event queued for the next run.
+            throw new ReplyNotDelivered("stopped before the reply to " + eventId + " was posted");
+        }
         Delivery delivery = replies.post(event.channel(), reply.text(), event.threadTs());
         switch (delivery.outcome()) {
             case DELIVERED -> {

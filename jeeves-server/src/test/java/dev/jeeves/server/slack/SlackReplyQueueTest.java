@@ -103,6 +103,19 @@ class SlackReplyQueueTest {
     }
 
     @Test
+    void postsNothingAndKeepsTheEventQueuedWhenStoppedWhileWorkingOutTheReply() {
+        events.accept("Ev6", "U1", "D1", "help", Optional.empty());
+        Thread.currentThread().interrupt(); // what a stop does to running work once its grace period is over
+        try {
+            assertThatThrownBy(() -> queue.answer("Ev6")).isInstanceOf(SlackReplyQueue.ReplyNotDelivered.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(posts).hasValue(0);
+        assertThat(stateOf("Ev6")).isEqualTo(State.ACCEPTED);
+    }
+
+    @Test
     void triesAnUnavailableSlackAgainABoundedNumberOfTimesThenRecordsTheFailure() {
         slackAnswers = Delivery.unavailable("Slack answered HTTP 503");
         work.start();
