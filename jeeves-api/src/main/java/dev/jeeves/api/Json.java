@@ -1,6 +1,8 @@
 package dev.jeeves.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -22,7 +24,11 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
  */
 public final class Json {
     /** The mapper. */
-    public static final JsonMapper MAPPER = JsonMapper.builder()
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // The server answers on virtual threads, for which Jackson's per-thread buffer pool keeps
+                    // nothing: every reply allocated fresh buffers. One pool shared by all threads reuses them.
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                    .build())
             .addModule(new Jdk8Module().configureReadAbsentAsNull(true))
             .withCoercionConfig(
                     LogicalType.Textual,

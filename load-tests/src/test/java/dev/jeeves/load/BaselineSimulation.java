@@ -7,28 +7,17 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import java.util.Map;
 
 /**
  * The floor Jeeves is measured against: the same client load as {@link AskSimulation} (same users, same request
- * shape, a closed model) on a bare Helidon SE route that reads the body and answers a fixed JSON reply, in its
+ * shape, a closed model) on {@link BareRoute}, in its
  * own server on this machine. Ask throughput divided by this one is what Jeeves' work costs.
  */
 @SuppressWarnings("this-escape") // Gatling's Java DSL calls setUp from the initializer, by design
 public class BaselineSimulation extends Simulation {
-    private static final String REPLY = "{\"action\":\"help\",\"reply\":\"Here is what I can do: weather, location\"}";
-
-    private final WebServer bare = WebServer.builder()
-            .host("127.0.0.1")
-            .port(0)
-            .routing(routing -> routing.post("/api/messages", (req, res) -> {
-                req.content().as(String.class);
-                res.header(HeaderNames.CONTENT_TYPE, "application/json").send(REPLY);
-            }))
-            .build()
-            .start();
+    private final WebServer bare = BareRoute.start();
     private final LoadProfile load = LoadProfile.fromSystemProperties();
 
     private final ScenarioBuilder baseline = scenario("Bare Helidon")

@@ -27,6 +27,11 @@ public final class UserStore {
 
     /** Creates the user on their first message; true when they were new. Safe when two requests race. */
     public boolean ensureExists(String id) {
+        // Every message calls this, and nearly every user exists: a read answers it without a write, its lock or
+        // the duplicate-key exception an INSERT alone would cost (a fifth of an API call's time before).
+        if (jdbc.queryOne("SELECT 1 FROM users WHERE id = ?", rows -> true, id).isPresent()) {
+            return false;
+        }
         return jdbc.insertUnlessPresent(
                 "INSERT INTO users (id, created_at) VALUES (?, ?)", id, Timestamp.from(clock.instant()));
     }

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Reads request bodies with a size limit, and JSON into records with errors a client can act on.
@@ -35,7 +36,10 @@ public final class RequestBodies {
             return new byte[0];
         }
         try (InputStream in = request.content().inputStream()) {
-            byte[] body = in.readNBytes(limit + 1);
+            // A declared length is read into an array of that size (readNBytes(limit + 1) allocated 16 KiB or more
+            // for every small body, a third of what an API call allocated); Helidon ends the stream there.
+            byte[] body =
+                    declared.isPresent() ? readDeclared(in, (int) declared.getAsLong()) : in.readNBytes(limit + 1);
             if (body.length > limit) {
                 throw tooLarge(body.length, limit);
             }
@@ -43,6 +47,12 @@ public final class RequestBodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static byte[] readDeclared(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        return read == length ? body : Arrays.copyOf(body, read);
     }
 
     /**

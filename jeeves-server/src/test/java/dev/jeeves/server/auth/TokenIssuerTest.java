@@ -1,0 +1,58 @@
+package dev.jeeves.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jeeves.server.storage.Database;
+import dev.jeeves.server.storage.SigningKeyStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A token checked once is remembered for its next requests, and never beyond what checking it again would allow. */
+class TokenIssuerTest {
+    @TempDir
+    Path dataDir;
+
+    Database database;
+    final SigningKeysTest.MovableClock clock = new SigningKeysTest.MovableClock(Instant.parse("2026-11-29T10:00:00Z"));
+    TokenIssuer issuer;
+
+    @BeforeEach
+    void setUp() {
+        database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", dataDir);
+        issuer = new TokenIssuer(
+                SigningKeys.loadOrCreate(new SigningKeyStore(database.dataSource()), dataDir, clock), clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.close();
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItExpires() {
+        String token = issuer.issue("jeeves-admin", Scopes.ALL).value();
+        assertThat(issuer.verify(token)).isEqualTo(Scopes.ALL);
+        clock.advance(TokenIssuer.LIFETIME.minusSeconds(1));
+        assertThat(issuer.verify(token)).isEqualTo(Scopes.ALL);
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> issuer.verify(token))
+                .isInstanceOf(TokenIssuer.InvalidTokenException.class)
+                .hasMessage("the token has expired");
+    }
+
+    @Test
+    void aTokenChangedInOneCharacterIsRefusedAfterTheOriginalWasAccepted() {
+        String token = issuer.issue("jeeves-admin", Scopes.ALL).value();
+        assertThat(issuer.verify(token)).isEqualTo(Scopes.ALL);
+        char last = token.charAt(token.length() - 1);
+        String forged = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertThatThrownBy(() -> issuer.verify(forged)).isInstanceOf(TokenIssuer.InvalidTokenException.class);
+    }
+}
