@@ -68,7 +68,7 @@ public final class JeevesServices {
     private final StatusService status;
 
     private JeevesServices(JeevesConfig config, Clock clock, Database database, MeterRegistry meters) {
-        Upstream upstream = new Upstream(Upstream.httpClient(config.connectTimeout()), meters);
+        Upstream upstream = Upstream.buildingClient(config.connectTimeout(), meters);
         OpenMeteoClient weather =
                 new OpenMeteoClient(upstream, config.geocodingUrl(), config.forecastUrl(), config.readTimeout());
         SlackClient slack = new SlackClient(

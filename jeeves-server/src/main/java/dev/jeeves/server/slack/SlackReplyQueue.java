@@ -106,7 +106,7 @@ public final class SlackReplyQueue {
         }
         ProcessedEvents.Accepted event = found.get();
         Reply reply = router.route(event.userId(), event.text());
-        if (Thread.currentThread().isInterrupted()) {
+        if (Thread.currentThread().isInterrupted() || work.outOfTime()) {
             // A stop ran out of grace while the reply was worked out: what the router made of its cut-short
             // lookups (an apology) is not the answer. Posting nothing leaves the event queued for the next run.
             throw new ReplyNotDelivered("stopped before the reply to " + eventId + " was posted");

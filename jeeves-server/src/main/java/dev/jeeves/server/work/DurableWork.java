@@ -37,6 +37,7 @@ public final class DurableWork {
     private final List<Task<?>> tasks = new ArrayList<>();
     private final List<RecurringTask<?>> recurring = new ArrayList<>();
     private Scheduler scheduler;
+    private volatile long stopDeadline; // System.nanoTime() when a stop's grace period ends; 0 until stop()
 
     /**
      * Creates the engine, not started.
@@ -121,9 +122,20 @@ public final class DurableWork {
      * not finish stays in the database and runs again (here after a restart, or on another instance).
      */
     public void stop() {
+        stopDeadline = System.nanoTime() + Math.max(1, grace.toNanos());
         if (scheduler != null) {
             scheduler.stop();
         }
+    }
+
+    /**
+     * True once a stop has waited its grace period for running work, which is then interrupted. What such work
+     * worked out since may be cut short without saying so (an interrupted lookup looks like a failed one, and not
+     * every library keeps the thread's interrupt flag), so it must not act on it: it fails, and runs again later.
+     */
+    public boolean outOfTime() {
+        long deadline = stopDeadline;
+        return deadline != 0 && System.nanoTime() - deadline >= 0;
     }
 
     private Scheduler running() {

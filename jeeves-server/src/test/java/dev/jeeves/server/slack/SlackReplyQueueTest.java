@@ -116,6 +116,30 @@ class SlackReplyQueueTest {
     }
 
     @Test
+    void postsNothingOnceAStopHasRunOutOfGraceEvenIfTheInterruptWasSwallowed() {
+        // A lookup's retry that is interrupted in its back-off ends as "Retries interrupted", flag cleared.
+        DurableWork noGrace = new DurableWork(database, Duration.ofSeconds(3), Duration.ZERO, "test-stopping");
+        SlackReplyQueue stopping = new SlackReplyQueue(
+                database,
+                events,
+                ActionRouter.withHelp(
+                        List.of(), new UserStore(database.dataSource(), Clock.systemUTC()), MeterRegistry.create()),
+                (channel, text, threadTs) -> {
+                    posts.incrementAndGet();
+                    return Delivery.delivered();
+                },
+                noGrace,
+                3,
+                Duration.ofMillis(100),
+                MeterRegistry.create());
+        events.accept("Ev7", "U1", "D1", "help", Optional.empty());
+        noGrace.stop();
+        assertThatThrownBy(() -> stopping.answer("Ev7")).isInstanceOf(SlackReplyQueue.ReplyNotDelivered.class);
+        assertThat(posts).hasValue(0);
+        assertThat(stateOf("Ev7")).isEqualTo(State.ACCEPTED);
+    }
+
+    @Test
     void triesAnUnavailableSlackAgainABoundedNumberOfTimesThenRecordsTheFailure() {
         slackAnswers = Delivery.unavailable("Slack answered HTTP 503");
         work.start();

@@ -16,4 +16,16 @@ class DurableWorkTest {
                 heartbeat.multipliedBy(DurableWork.MISSED_HEARTBEATS).plus(heartbeat.multipliedBy(2));
         assertThat(worstCase).isLessThanOrEqualTo(takeover);
     }
+
+    @Test
+    void isOutOfTimeOnlyOnceAStopHasWaitedItsGracePeriod() {
+        DurableWork generous = new DurableWork(null, Duration.ofSeconds(60), Duration.ofMinutes(5), "test");
+        assertThat(generous.outOfTime()).as("running").isFalse();
+        generous.stop();
+        assertThat(generous.outOfTime()).as("stopping, within the grace period").isFalse();
+
+        DurableWork none = new DurableWork(null, Duration.ofSeconds(60), Duration.ZERO, "test");
+        none.stop();
+        assertThat(none.outOfTime()).as("stopping, no grace period").isTrue();
+    }
 }
