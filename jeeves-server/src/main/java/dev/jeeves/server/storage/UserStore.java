@@ -26,6 +26,7 @@ public final class UserStore {
     }
 
     /** Creates the user on their first message; true when they were new. Safe when two requests race. */
+    // tag::ensure-exists[]
     public boolean ensureExists(String id) {
         // Every message calls this, and nearly every user exists: a read answers it without a write, its lock or
         // the duplicate-key exception an INSERT alone would cost (a fifth of an API call's time before).
@@ -35,6 +36,7 @@ public final class UserStore {
         return jdbc.insertUnlessPresent(
                 "INSERT INTO users (id, created_at) VALUES (?, ?)", id, Timestamp.from(clock.instant()));
     }
+    // end::ensure-exists[]
 
     /** The user with this id, if any. */
     public Optional<User> find(String id) {
