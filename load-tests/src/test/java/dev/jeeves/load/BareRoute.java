@@ -22,6 +22,7 @@ public final class BareRoute {
     private BareRoute() {}
 
     /** Starts the route on loopback, on any free port. */
+    // tag::route[]
     public static WebServer start() {
         return WebServer.builder()
                 .host("127.0.0.1")
@@ -33,6 +34,7 @@ public final class BareRoute {
                 .build()
                 .start();
     }
+    // end::route[]
 
     /** Runs the route until the process is stopped. */
     public static void main(String[] args) {

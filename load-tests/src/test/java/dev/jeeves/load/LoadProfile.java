@@ -11,7 +11,8 @@ import java.time.Duration;
  *   <li>{@code load.rate}: new users (Slack events) per second of the open-model simulations;
  *   <li>{@code load.duration}: seconds each simulation injects load;
  *   <li>{@code load.<budget>.p95} / {@code .p99}: response time budgets in milliseconds ({@code ask}, {@code slack},
- *       {@code baseline}, {@code soak-events}, {@code soak-ask}).
+ *       {@code baseline}, {@code soak-events}, {@code soak-ask});
+ *   <li>{@code load.ask.ratio}: Ask's throughput budget, a fraction of the bare route's measured in the same run.
  * </ul>
  */
 record LoadProfile(int users, double rate, Duration duration) {
@@ -20,6 +21,11 @@ record LoadProfile(int users, double rate, Duration duration) {
                 Integer.getInteger("load.users", 8),
                 Double.parseDouble(System.getProperty("load.rate", "20")),
                 Duration.ofSeconds(Long.getLong("load.duration", 10)));
+    }
+
+    /** A throughput budget as a fraction of the bare route's, measured in the same run: {@code -Dload.<simulation>.ratio}. */
+    static double ratio(String simulation, double defaultRatio) {
+        return Double.parseDouble(System.getProperty("load." + simulation + ".ratio", Double.toString(defaultRatio)));
     }
 
     /** A response time budget in milliseconds: {@code -Dload.<simulation>.<percentile>} or the default. */

@@ -104,6 +104,11 @@ public final class LoadTarget implements AutoCloseable {
         }
     }
 
+    /** True for a server given with {@code -Djeeves.url}, false for the one started here. */
+    public boolean isLive() {
+        return server == null;
+    }
+
     /** Where Jeeves answers. */
     public String uri() {
         return uri.toString();
