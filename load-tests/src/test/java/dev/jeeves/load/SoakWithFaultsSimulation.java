@@ -59,12 +59,13 @@ public class SoakWithFaultsSimulation extends Simulation {
         List<Assertion> budgets = new ArrayList<>(List.of(
                 global().failedRequests().count().is(0L),
                 // The ack's p99 in the CI shape is nearly its slowest request, while the stubs are slow and failing on
-                // two shared cores: 73-230 ms measured in one afternoon, before and after the same commit. The ack
-                // Slack needs is under 3 s; this budget catches a slowed path, not a busy machine.
+                // two shared cores: 73-230 ms measured in one afternoon, before and after the same commit, and 503 ms
+                // in a clean-clone CI run on a busy day. The ack Slack needs is under 3 s; this budget catches a
+                // slowed path, not a busy machine.
                 details("Slack event")
                         .responseTime()
                         .percentile(99.0)
-                        .lt(LoadProfile.budget("soak-events", "p99", 400)),
+                        .lt(LoadProfile.budget("soak-events", "p99", 1000)),
                 // One Open-Meteo timeout (1 s) and a retry at most, never a second timeout.
                 details("weather in an unknown place")
                         .responseTime()
