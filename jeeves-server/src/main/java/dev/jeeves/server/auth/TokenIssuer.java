@@ -106,7 +106,9 @@ public final class TokenIssuer {
             verified.invalidate(token);
             throw new InvalidTokenException("the token has expired");
         }
-        if (!keys.verificationKey(known.keyId()).map(known.key()::equals).orElse(false)) {
+        if (!keys.verificationKey(known.key().getKeyID())
+                .map(known.key()::equals)
+                .orElse(false)) {
             verified.invalidate(token); // its key was retired since
             throw new InvalidTokenException("the token's signature is not valid");
         }
@@ -137,15 +139,14 @@ public final class TokenIssuer {
                 throw new InvalidTokenException("the token has expired");
             }
             String scope = claims.getStringClaim("scope");
-            return new Verified(
-                    key.get().getKeyID(), key.get(), expiry.toInstant(), Scopes.parse(scope == null ? "" : scope));
+            return new Verified(key.get(), expiry.toInstant(), Scopes.parse(scope == null ? "" : scope));
         } catch (JOSEException | ParseException e) {
             throw new InvalidTokenException("the token cannot be checked");
         }
     }
 
     /** What checking a token found, kept for its next requests. */
-    private record Verified(String keyId, RSAKey key, Instant expiresAt, Set<String> scopes) {}
+    private record Verified(RSAKey key, Instant expiresAt, Set<String> scopes) {}
 
     /**
      * An issued token.
