@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  * How fast this machine is right now, measured on {@link BareRoute} just before a simulation: {@code users} clients
  * post to it as fast as they can, and the requests per second they get is the yardstick the simulation's throughput
  * budget is a fraction of. A busy machine (another build on the cores) slows the yardstick as much as Jeeves, so the
- * budget moves with it; a Jeeves that became several times slower falls below it on any machine.
+ * budget moves with it. It catches a Jeeves that collapses, not one that became a few times costlier: Gatling and the
+ * client take most of the cores, so Jeeves' own cost barely shows in its throughput. {@link AskCostIT} catches that.
  *
  * <pre>{@code
  * double bare = BaselineCalibration.requestsPerSecond(8, Duration.ofSeconds(3));

@@ -12,7 +12,9 @@ import java.time.Duration;
  *   <li>{@code load.duration}: seconds each simulation injects load;
  *   <li>{@code load.<budget>.p95} / {@code .p99}: response time budgets in milliseconds ({@code ask}, {@code slack},
  *       {@code baseline}, {@code soak-events}, {@code soak-ask});
- *   <li>{@code load.ask.ratio}: Ask's throughput budget, a fraction of the bare route's measured in the same run.
+ *   <li>{@code load.ask.ratio}: Ask's throughput budget, a fraction of the bare route's measured in the same run;
+ *   <li>{@code load.ask.cost}: the budget of the server's CPU per Ask, a multiple of the bare route's ({@link
+ *       AskCostIT}).
  * </ul>
  */
 record LoadProfile(int users, double rate, Duration duration) {
