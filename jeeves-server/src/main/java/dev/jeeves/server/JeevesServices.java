@@ -30,6 +30,7 @@ import dev.jeeves.server.storage.SettingsStore;
 import dev.jeeves.server.storage.SigningKeyStore;
 import dev.jeeves.server.storage.StorageException;
 import dev.jeeves.server.storage.UserStore;
+import dev.jeeves.server.support.InMemoryJson;
 import dev.jeeves.server.support.Problems;
 import dev.jeeves.server.support.RequestMetrics;
 import dev.jeeves.server.upstream.Upstream;
@@ -136,11 +137,11 @@ public final class JeevesServices {
         return new JeevesServices(config, clock, database, meters);
     }
 
-    /** How request and response bodies are mapped: Jackson, with the project's one mapper. */
+    /** How request and response bodies are mapped: Jackson, with the project's one mapper; replies in one piece. */
     public static MediaContext mediaContext() {
         return MediaContext.builder()
                 .mediaSupportsDiscoverServices(false)
-                .addMediaSupport(JacksonSupport.create(Json.MAPPER))
+                .addMediaSupport(new InMemoryJson(JacksonSupport.create(Json.MAPPER), Json.MAPPER))
                 .build();
     }
 

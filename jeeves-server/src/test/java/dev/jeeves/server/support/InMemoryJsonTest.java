@@ -1,0 +1,62 @@
+package dev.jeeves.server.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jeeves.api.Json;
+import io.helidon.common.GenericType;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.WritableHeaders;
+import io.helidon.http.media.EntityWriter;
+import io.helidon.http.media.InstanceWriter;
+import io.helidon.http.media.MediaSupport;
+import io.helidon.http.media.jackson.JacksonSupport;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A JSON reply leaves in one piece, with its length; a reply whose route chose its content type still streams. */
+class InMemoryJsonTest {
+    record Reply(String action, String reply) {}
+
+    private final InMemoryJson json = new InMemoryJson(JacksonSupport.create(Json.MAPPER), Json.MAPPER);
+
+    @Test
+    void writesAReplyInOnePieceWithItsLengthAndType() {
+        WritableHeaders<?> headers = WritableHeaders.create();
+        EntityWriter<Reply> writer = writer(GenericType.create(Reply.class), headers);
+
+        assertThat(writer.supportsInstanceWriter()).isTrue();
+        InstanceWriter reply = writer.instanceWriter(
+                GenericType.create(Reply.class), new Reply("help", "Grüße"), WritableHeaders.create(), headers);
+        assertThat(reply.alwaysInMemory()).isTrue();
+        assertThat(new String(reply.instanceBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"action\":\"help\",\"reply\":\"Grüße\"}");
+        assertThat(reply.contentLength()).hasValue(reply.instanceBytes().length);
+        assertThat(headers.get(HeaderNames.CONTENT_TYPE).get()).isEqualTo("application/json");
+    }
+
+    @Test
+    void writesAGenericListAsItsDeclaredType() {
+        GenericType<List<Reply>> type = new GenericType<>() {};
+        WritableHeaders<?> headers = WritableHeaders.create();
+        InstanceWriter reply = writer(type, headers)
+                .instanceWriter(type, List.of(new Reply("a", "b")), WritableHeaders.create(), headers);
+        assertThat(new String(reply.instanceBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("[{\"action\":\"a\",\"reply\":\"b\"}]");
+    }
+
+    @Test
+    void leavesAReplyWhoseRouteChoseItsContentTypeToTheStreamingWriter() {
+        WritableHeaders<?> headers = WritableHeaders.create();
+        headers.set(HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-16"));
+        assertThat(writer(GenericType.create(Reply.class), headers).supportsInstanceWriter())
+                .isFalse();
+    }
+
+    private <T> EntityWriter<T> writer(GenericType<T> type, WritableHeaders<?> responseHeaders) {
+        MediaSupport.WriterResponse<T> response = json.writer(type, WritableHeaders.create(), responseHeaders);
+        assertThat(response.support()).isNotEqualTo(MediaSupport.SupportLevel.NOT_SUPPORTED);
+        return response.supplier().get();
+    }
+}
