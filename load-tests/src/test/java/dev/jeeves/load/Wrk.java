@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * Wrk wrk = Wrk.find().orElseThrow();
- * Wrk.Run run = wrk.post(URI.create("http://127.0.0.1:8080/api/messages"), Map.of(), "{}", Duration.ofSeconds(2));
- * run.requests(); // 40212
+ * Wrk.Run run = wrk.post("http://127.0.0.1:8080/api/messages", List.of("Content-Type: application/json"), "{}", 16,
+ *         Duration.ofSeconds(2));
+ * run.requests(); // 40212, run.failed() the ones not answered 2xx
  * }</pre>
  */
 final class Wrk {
@@ -28,11 +29,9 @@ final class Wrk {
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
     private final Path executable;
-    private final Path scripts;
 
-    private Wrk(Path executable, Path scripts) {
+    private Wrk(Path executable) {
         this.executable = executable;
-        this.scripts = scripts;
     }
 
     /** What one run of wrk did: the requests it completed, and how many of them were not answered 2xx. */
@@ -46,13 +45,7 @@ final class Wrk {
                         .filter(dir -> !dir.isBlank())
                         .map(dir -> Path.of(dir, "wrk"))
                 : Stream.of(Path.of(configured));
-        return candidates.filter(Files::isExecutable).findFirst().map(executable -> {
-            try {
-                return new Wrk(executable, Files.createTempDirectory("jeeves-wrk-"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return candidates.filter(Files::isExecutable).findFirst().map(Wrk::new);
     }
 
     /** POSTs {@code body} with {@code headers} to {@code url} from {@code connections} connections for a while. */
@@ -66,8 +59,9 @@ final class Wrk {
                             lua(header.substring(colon + 1).strip())));
         }
         script.append("wrk.body = ").append(lua(body)).append('\n');
+        Path file = null;
         try {
-            Path file = Files.createTempFile(scripts, "post-", ".lua");
+            file = Files.createTempFile("jeeves-wrk-", ".lua");
             Files.writeString(file, script);
             Process wrk = new ProcessBuilder(
                             executable.toString(),
@@ -94,6 +88,18 @@ final class Wrk {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while wrk ran", e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a leftover script in the temporary directory is harmless
+            }
         }
     }
 
