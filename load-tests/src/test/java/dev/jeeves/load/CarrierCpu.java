@@ -22,16 +22,19 @@ final class CarrierCpu {
 
     private CarrierCpu() {}
 
-    /** CPU nanoseconds used so far by the carriers alive now. */
+    /** CPU nanoseconds used so far by the carriers alive now; fails when this JVM shows none to measure. */
     static long nanos() {
         long total = 0;
+        int carriers = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getClass().getName().equals("jdk.internal.misc.CarrierThread")) {
-                long cpu = THREADS.getThreadCpuTime(thread.threadId());
-                if (cpu > 0) {
-                    total += cpu;
-                }
+                carriers++;
+                total += Math.max(0, THREADS.getThreadCpuTime(thread.threadId()));
             }
+        }
+        if (carriers == 0) {
+            // A JDK that names its carriers differently would otherwise measure nothing and pass every budget.
+            throw new IllegalStateException("no virtual-thread carriers (jdk.internal.misc.CarrierThread) to measure");
         }
         return total;
     }

@@ -3,6 +3,8 @@ package dev.jeeves.server.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jeeves.api.Json;
+import dev.jeeves.api.MessageReply;
+import dev.jeeves.server.JeevesServices;
 import io.helidon.common.GenericType;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -52,6 +54,14 @@ class InMemoryJsonTest {
         headers.set(HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-16"));
         assertThat(writer(GenericType.create(Reply.class), headers).supportsInstanceWriter())
                 .isFalse();
+    }
+
+    @Test
+    void isHowTheServerWritesItsReplies() {
+        WritableHeaders<?> headers = WritableHeaders.create();
+        EntityWriter<MessageReply> writer = JeevesServices.mediaContext()
+                .writer(GenericType.create(MessageReply.class), WritableHeaders.create(), headers);
+        assertThat(writer.supportsInstanceWriter()).isTrue();
     }
 
     private <T> EntityWriter<T> writer(GenericType<T> type, WritableHeaders<?> responseHeaders) {
