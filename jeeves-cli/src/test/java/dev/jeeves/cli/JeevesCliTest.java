@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Parsing, help, version and completion: what works without a server. */
 class JeevesCliTest {
@@ -17,10 +20,14 @@ class JeevesCliTest {
     }
 
     static CliContext parsed(Map<String, String> environment, String... args) {
-        CliContext context = new CliContext(
-                environment, java.time.Clock.systemUTC(), new java.io.PrintWriter(new java.io.StringWriter()), null);
+        CliContext context = context(environment);
         JeevesCli.commandLine(context).parseArgs(args);
         return context;
+    }
+
+    static CliContext context(Map<String, String> environment) {
+        return new CliContext(
+                environment, java.time.Clock.systemUTC(), new java.io.PrintWriter(new java.io.StringWriter()), null);
     }
 
     @Test
@@ -126,6 +133,32 @@ class JeevesCliTest {
     void helpForACommandDescribesEveryOption() {
         CliRun run = jeeves("help", "ask");
         assertThat(run.out()).contains("--as=USER").contains("Who is asking").contains("--server=URL");
+    }
+
+    @Test
+    void aCommandLineNamingASubcommandGetsThatSubcommandAloneWithTheSameOptionsAndHelp() {
+        CommandLine whole = JeevesCli.commandLine(context(Map.of()));
+        for (String name : List.of("serve", "ask", "users", "actions", "status", "slack", "token")) {
+            CommandLine lean = JeevesCli.commandLine(context(Map.of()), name);
+            assertThat(lean.getSubcommands()).as(name).containsOnlyKeys(name);
+            assertThat(usages(lean.getSubcommands().get(name)))
+                    .as("jeeves %s and its subcommands, lean and whole", name)
+                    .isEqualTo(usages(whole.getSubcommands().get(name)));
+        }
+        for (String[] args : List.of(
+                new String[] {"help", "ask"}, new String[] {"completion"}, new String[] {"--verbose", "ask", "hi"})) {
+            assertThat(JeevesCli.commandLine(context(Map.of()), args).getSubcommands())
+                    .as(String.join(" ", args))
+                    .containsOnlyKeys(whole.getSubcommands().keySet());
+        }
+    }
+
+    /** A command's usage help and its subcommands', by qualified name. */
+    private static Map<String, String> usages(CommandLine command) {
+        Map<String, String> usages = new TreeMap<>();
+        usages.put(command.getCommandSpec().qualifiedName(), command.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        command.getSubcommands().values().forEach(subcommand -> usages.putAll(usages(subcommand)));
+        return usages;
     }
 
     @Test
