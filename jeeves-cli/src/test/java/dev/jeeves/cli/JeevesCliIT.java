@@ -346,7 +346,9 @@ class JeevesCliIT {
         assertThat(java.nio.file.Files.readString(serveDir.resolve("serve.log")))
                 .as("the access log, and the last line of an orderly stop")
                 .contains("\"POST /api/messages HTTP/1.1\" 200")
-                .contains("Jeeves stopped");
+                .contains("Jeeves stopped")
+                .as("no JVM log lines (the AOT cache's among them)")
+                .doesNotContainPattern("(?m)^\\[[0-9.]+s\\]\\[");
     }
 
     @Test
