@@ -4,10 +4,14 @@ import dev.jeeves.api.ActionInfo;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code jeeves actions}: what Jeeves can do, each action's usage with its description indented below. */
 @Command(name = "actions", description = "List what Jeeves can do, with each action's usage.")
 final class ActionsCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final CliContext context;
 
     ActionsCommand(CliContext context) {

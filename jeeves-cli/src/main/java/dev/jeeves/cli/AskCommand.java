@@ -4,6 +4,7 @@ import dev.jeeves.api.MessageReply;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,6 +14,9 @@ import picocli.CommandLine.Parameters;
         description = "Send Jeeves a message and print the reply.",
         footer = {"%nExamples:", "  jeeves ask help", "  jeeves ask --as U123 weather in Paris"})
 final class AskCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final CliContext context;
 
     @Option(

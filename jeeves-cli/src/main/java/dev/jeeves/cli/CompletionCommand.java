@@ -3,6 +3,7 @@ package dev.jeeves.cli;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -16,6 +17,9 @@ import picocli.CommandLine.Spec;
             "  zsh:   autoload -U +X bashcompinit && bashcompinit && source <(jeeves completion)"
         })
 final class CompletionCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final CliContext context;
 
     @Spec

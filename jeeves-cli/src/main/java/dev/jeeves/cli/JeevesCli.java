@@ -104,8 +104,8 @@ public final class JeevesCli {
                         noColor ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO))
                 .setParameterExceptionHandler((e, arguments) -> {
                     String command = e.getCommandLine().getCommandSpec().qualifiedName();
-                    err.println("jeeves: " + e.getMessage() + " (see \""
-                            + command.replaceFirst("^jeeves", "jeeves help").strip() + "\")");
+                    // "jeeves users list --help", not "jeeves help users list": picocli's help command reads one word
+                    err.println("jeeves: " + e.getMessage() + " (see \"" + command + " --help\")");
                     return CliException.USAGE;
                 })
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {

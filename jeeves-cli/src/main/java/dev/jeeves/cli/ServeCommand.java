@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,6 +35,9 @@ import picocli.CommandLine.Spec;
             "  JEEVES_SLACK_SIGNING_SECRET=... JEEVES_SLACK_BOT_TOKEN=xoxb-... jeeves serve --host 0.0.0.0"
         })
 final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final CliContext context;
 
     @Option(

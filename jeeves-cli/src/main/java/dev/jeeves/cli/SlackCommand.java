@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,6 +25,9 @@ import picocli.CommandLine.Parameters;
         description = "Talk to Jeeves the way Slack does.",
         subcommands = {SlackCommand.Send.class})
 final class SlackCommand {
+    @Mixin
+    HelpOption help;
+
     @Command(
             name = "send",
             description = {
@@ -38,6 +42,9 @@ final class SlackCommand {
                 "  jeeves slack send --as U1 --channel C1 weather in Tokyo"
             })
     static final class Send implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
         private final CliContext context;
 
         @Option(

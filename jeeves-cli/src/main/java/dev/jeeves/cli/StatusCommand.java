@@ -6,10 +6,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code jeeves status}: is the server up, its version, uptime, database and upstream circuits. */
 @Command(name = "status", description = "Show whether the server is up, its version, uptime, database and circuits.")
 final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final CliContext context;
 
     StatusCommand(CliContext context) {

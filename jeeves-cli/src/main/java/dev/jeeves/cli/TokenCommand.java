@@ -3,6 +3,7 @@ package dev.jeeves.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code jeeves token}: a fresh access token, for curl users. */
 @Command(
@@ -10,6 +11,9 @@ import picocli.CommandLine.Command;
         description = "Print a fresh access token for the API.",
         footer = {"%nExample:", "  curl -H \"Authorization: Bearer $(jeeves token)\" localhost:8080/api/users"})
 final class TokenCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final CliContext context;
 
     TokenCommand(CliContext context) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,8 +27,14 @@ import picocli.CommandLine.Spec;
             UsersCommand.Delete.class
         })
 final class UsersCommand {
+    @Mixin
+    HelpOption help;
+
     @Command(name = "list", description = "List users, oldest first.")
     static final class ListUsers implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
         private final CliContext context;
 
         @Spec
@@ -78,6 +85,9 @@ final class UsersCommand {
 
     @Command(name = "show", description = "Show a user with their settings and alert.")
     static final class Show implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
         private final CliContext context;
 
         @Parameters(paramLabel = "ID", description = "The user's id, e.g. U123ABC.")
@@ -97,6 +107,9 @@ final class UsersCommand {
 
     @Command(name = "set", description = "Create a user or change their name, email or location.")
     static final class Set implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
         private final CliContext context;
 
         @Spec
@@ -138,6 +151,9 @@ final class UsersCommand {
 
     @Command(name = "delete", description = "Delete a user with their settings and alert.")
     static final class Delete implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
         private final CliContext context;
 
         @Parameters(paramLabel = "ID", description = "The user's id.")
@@ -156,20 +172,16 @@ final class UsersCommand {
     }
 
     static String describe(UserDetails user) {
-        StringBuilder text = new StringBuilder()
-                .append("ID:       ")
-                .append(user.id())
-                .append("\nName:     ")
-                .append(orDash(user.name()))
-                .append("\nEmail:    ")
-                .append(orDash(user.email()))
-                .append("\nLocation: ")
-                .append(location(user.location()))
-                .append("\nAlert:    ")
-                .append(
-                        user.alert() == null
+        StringBuilder text = new StringBuilder(String.join(
+                "\n",
+                "ID:       " + user.id(),
+                "Name:     " + orDash(user.name()),
+                "Email:    " + orDash(user.email()),
+                "Location: " + location(user.location()),
+                "Alert:    "
+                        + (user.alert() == null
                                 ? "off"
-                                : "daily at " + user.alert().time());
+                                : "daily at " + user.alert().time())));
         (user.settings() == null ? Map.<String, String>of() : user.settings())
                 .forEach((key, value) ->
                         text.append("\nSetting:  ").append(key).append(" = ").append(value));

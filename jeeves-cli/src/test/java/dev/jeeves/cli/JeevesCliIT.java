@@ -285,7 +285,7 @@ class JeevesCliIT {
     void usageErrorsExitWithTwoInOneLine() {
         CliRun run = jeeves("ask", "--bogus", "hi");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("jeeves: Unknown option: '--bogus' (see \"jeeves help ask\")\n");
+        assertThat(run.err()).isEqualTo("jeeves: Unknown option: '--bogus' (see \"jeeves ask --help\")\n");
         assertThat(jeeves("ask").exitCode()).isEqualTo(2);
         assertThat(jeeves("frobnicate").exitCode()).isEqualTo(2);
     }

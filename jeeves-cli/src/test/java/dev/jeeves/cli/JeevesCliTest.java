@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,11 +57,11 @@ class JeevesCliTest {
         CliRun zero = jeeves("users", "list", "--limit", "0");
         assertThat(zero.exitCode()).isEqualTo(2);
         assertThat(zero.err())
-                .isEqualTo("jeeves: --limit must be from 1 to 500, not 0 (see \"jeeves help users list\")\n");
+                .isEqualTo("jeeves: --limit must be from 1 to 500, not 0 (see \"jeeves users list --help\")\n");
         assertThat(jeeves("users", "list", "--limit", "501").exitCode()).isEqualTo(2);
         assertThat(jeeves("users", "list", "--offset", "-1").err()).startsWith("jeeves: --offset must be 0 or more");
         assertThat(jeeves("serve", "--port", "99999").err())
-                .isEqualTo("jeeves: --port must be from 0 to 65535, not 99999 (see \"jeeves help serve\")\n");
+                .isEqualTo("jeeves: --port must be from 0 to 65535, not 99999 (see \"jeeves serve --help\")\n");
     }
 
     @Test
@@ -69,7 +70,7 @@ class JeevesCliTest {
         assertThat(option.exitCode()).isEqualTo(2);
         assertThat(option.err())
                 .isEqualTo("jeeves: Invalid value for option '--server': \"notaurl\" is not an http:// or https:// URL"
-                        + " such as http://127.0.0.1:8080 (see \"jeeves help\")\n");
+                        + " such as http://127.0.0.1:8080 (see \"jeeves --help\")\n");
         assertThat(jeeves("ask", "--server", "ftp://jeeves.example.org", "hi").exitCode())
                 .isEqualTo(2);
         CliRun environment = CliRun.run(Map.of("JEEVES_SERVER", "localhost:8080"), "ask", "hi");
@@ -127,6 +128,47 @@ class JeevesCliTest {
                 .contains("jeeves serve --sandbox")
                 .contains("Exit codes: 0 success")
                 .contains("serve", "ask", "users", "actions", "status", "slack", "token", "completion");
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithItsOwnHelp() {
+        for (List<String> command : List.of(
+                List.of("ask"),
+                List.of("serve"),
+                List.of("users"),
+                List.of("users", "list"),
+                List.of("slack", "send"))) {
+            CommandLine whole = JeevesCli.commandLine(context(Map.of()));
+            for (String name : command) {
+                whole = whole.getSubcommands().get(name);
+            }
+            String expected = whole.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            for (String flag : List.of("--help", "-h")) {
+                List<String> args = new ArrayList<>(command);
+                args.add(flag);
+                CliRun run = jeeves(args.toArray(String[]::new));
+                assertThat(run.exitCode()).as("%s", args).isZero();
+                assertThat(run.out()).as("%s", args).isEqualTo(expected).contains("-h, --help");
+            }
+        }
+    }
+
+    @Test
+    void everyCommandHasTheHelpOption() {
+        List<String> without = new ArrayList<>();
+        List<CommandLine> commands = new ArrayList<>(
+                JeevesCli.commandLine(context(Map.of())).getSubcommands().values());
+        while (!commands.isEmpty()) {
+            CommandLine command = commands.remove(0);
+            commands.addAll(command.getSubcommands().values());
+            if (!command.getCommandSpec().helpCommand()
+                    && command.getCommandSpec().findOption("--help") == null) {
+                without.add(command.getCommandSpec().qualifiedName());
+            }
+        }
+        assertThat(without)
+                .as("commands without -h, --help (mix in HelpOption)")
+                .isEmpty();
     }
 
     @Test
