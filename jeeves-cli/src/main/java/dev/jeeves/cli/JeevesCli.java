@@ -135,8 +135,8 @@ public final class JeevesCli {
      * The command model a command line needs. When it starts with a subcommand's name ({@code jeeves ask help},
      * {@code jeeves users list}), only that subcommand can run, and only its options and help can be printed: the
      * model is {@code jeeves} with its global options and that one subcommand. picocli builds a model by reflection
-     * over every command's annotations, which took a third of {@code jeeves ask help}'s run for the eight commands
-     * it does not use. The commands that describe the others ({@code help}, {@code completion}) and anything else
+     * over every command's annotations; leaving out the eight no such command line can reach saved about 35 ms of
+     * {@code jeeves ask help} and a tenth of a second of {@code serve}'s start. The commands that describe the others ({@code help}, {@code completion}) and anything else
      * ({@code jeeves}, {@code jeeves --help}, global options first) get the whole model. {@code JeevesCliTest} holds
      * each lean model to the whole one's help.
      */
@@ -160,7 +160,7 @@ public final class JeevesCli {
     // end::lean-model[]
 
     /** The subcommand class {@code JeevesCli}'s annotation lists under a name, or null. */
-    static Class<?> subcommand(String name) {
+    private static Class<?> subcommand(String name) {
         for (Class<?> type : JeevesCli.class.getAnnotation(Command.class).subcommands()) {
             if (type.getAnnotation(Command.class).name().equals(name)) {
                 return type;
