@@ -188,10 +188,30 @@ class JeevesCliTest {
                     .isEqualTo(usages(whole.getSubcommands().get(name)));
         }
         for (String[] args : List.of(
-                new String[] {"help", "ask"}, new String[] {"completion"}, new String[] {"--verbose", "ask", "hi"})) {
+                new String[] {"help", "ask"},
+                new String[] {"completion"},
+                new String[] {"--help", "ask"},
+                new String[] {"--server"})) {
             assertThat(JeevesCli.commandLine(context(Map.of()), args).getSubcommands())
                     .as(String.join(" ", args))
                     .containsOnlyKeys(whole.getSubcommands().keySet());
+        }
+    }
+
+    @Test
+    void globalOptionsBeforeTheSubcommandStillGetTheLeanModelAndTakeEffect() {
+        for (String[] args : List.of(
+                new String[] {"--server", "http://jeeves:9", "--data-dir", "/tmp/j", "-v", "-o", "json", "ask", "hi"},
+                new String[] {"--server=http://jeeves:9", "--data-dir=/tmp/j", "--verbose", "--output=json", "ask", "hi"
+                })) {
+            CliContext context = context(Map.of());
+            CommandLine lean = JeevesCli.commandLine(context, args);
+            assertThat(lean.getSubcommands()).as(String.join(" ", args)).containsOnlyKeys("ask");
+            lean.parseArgs(args);
+            assertThat(context.server().toString()).isEqualTo("http://jeeves:9");
+            assertThat(context.dataDir().toString()).isEqualTo("/tmp/j");
+            assertThat(context.global.verbose).isTrue();
+            assertThat(context.global.json()).isTrue();
         }
     }
 
