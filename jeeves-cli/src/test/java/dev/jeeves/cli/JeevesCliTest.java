@@ -181,7 +181,7 @@ class JeevesCliTest {
     void aCommandLineNamingASubcommandGetsThatSubcommandAloneWithTheSameOptionsAndHelp() {
         CommandLine whole = JeevesCli.commandLine(context(Map.of()));
         for (String name : List.of("serve", "ask", "users", "actions", "status", "slack", "token")) {
-            CommandLine lean = JeevesCli.commandLine(context(Map.of()), name);
+            CommandLine lean = CommandModel.forArgs(context(Map.of()), name);
             assertThat(lean.getSubcommands()).as(name).containsOnlyKeys(name);
             assertThat(usages(lean.getSubcommands().get(name)))
                     .as("jeeves %s and its subcommands, lean and whole", name)
@@ -192,7 +192,7 @@ class JeevesCliTest {
                 new String[] {"completion"},
                 new String[] {"--help", "ask"},
                 new String[] {"--server"})) {
-            assertThat(JeevesCli.commandLine(context(Map.of()), args).getSubcommands())
+            assertThat(CommandModel.forArgs(context(Map.of()), args).getSubcommands())
                     .as(String.join(" ", args))
                     .containsOnlyKeys(whole.getSubcommands().keySet());
         }
@@ -205,7 +205,7 @@ class JeevesCliTest {
                 new String[] {"--server=http://jeeves:9", "--data-dir=/tmp/j", "--verbose", "--output=json", "ask", "hi"
                 })) {
             CliContext context = context(Map.of());
-            CommandLine lean = JeevesCli.commandLine(context, args);
+            CommandLine lean = CommandModel.forArgs(context, args);
             assertThat(lean.getSubcommands()).as(String.join(" ", args)).containsOnlyKeys("ask");
             lean.parseArgs(args);
             assertThat(context.server().toString()).isEqualTo("http://jeeves:9");
