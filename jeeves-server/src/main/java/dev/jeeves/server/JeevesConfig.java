@@ -1,6 +1,8 @@
 package dev.jeeves.server;
 
 import dev.jeeves.api.Secret;
+import dev.jeeves.server.storage.Database;
+import dev.jeeves.server.storage.DatabaseSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.net.URI;
@@ -22,11 +24,9 @@ import java.util.Optional;
  *
  * @param host interface the server binds
  * @param port TCP port, 0 for an ephemeral one
- * @param dataDir directory of the embedded database
- * @param jdbcUrl JDBC URL of the database (embedded H2 in {@code dataDir} unless {@code JEEVES_DB_URL} is set)
- * @param dbUser the database user, when the URL does not carry one
- * @param dbPassword the database user's password (never logged)
- * @param dbPoolSize the most database connections this instance holds
+ * @param dataDir directory of the embedded database and the admin credentials
+ * @param database the database: embedded H2 in {@code dataDir} unless {@code JEEVES_DB_URL} is set, with its user,
+ *     password and pool size
  * @param slackSigningSecret verifies Slack's requests; absent means Slack events are refused with 503
  * @param slackBotToken authorizes replies to Slack; absent means replies cannot be posted
  * @param slackApiUrl base URL of Slack's Web API
@@ -48,10 +48,7 @@ public record JeevesConfig(
         String host,
         int port,
         Path dataDir,
-        String jdbcUrl,
-        Optional<String> dbUser,
-        Optional<Secret> dbPassword,
-        int dbPoolSize,
+        DatabaseSettings database,
         Optional<Secret> slackSigningSecret,
         Optional<Secret> slackBotToken,
         URI slackApiUrl,
@@ -128,7 +125,7 @@ public record JeevesConfig(
         Path dataDir = jeeves.directory("data-dir");
         String dbUrl = jeeves.text("db-url");
         if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:")) {
-            throw jeeves.invalid("db-url", dbUrl, "a JDBC URL starting with \"jdbc:\"");
+            throw jeeves.invalid("db-url", Database.withoutPassword(dbUrl), "a JDBC URL starting with \"jdbc:\"");
         }
         String jdbcUrl =
                 dbUrl.isEmpty() ? "jdbc:h2:file:" + dataDir.resolve("jeeves").toAbsolutePath() : dbUrl;
@@ -136,10 +133,13 @@ public record JeevesConfig(
                 jeeves.nonEmpty("host"),
                 jeeves.integer("port", 0, 65_535),
                 dataDir,
-                jdbcUrl,
-                Optional.of(jeeves.text("db-user")).filter(user -> !user.isEmpty()),
-                jeeves.secret("db-password"),
-                jeeves.integer("db-pool-size", 1, 500),
+                new DatabaseSettings(
+                        jdbcUrl,
+                        Optional.of(jeeves.text("db-user")).filter(user -> !user.isEmpty()),
+                        jeeves.secret("db-password"),
+                        jeeves.integer("db-pool-size", 1, 500),
+                        DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT,
+                        dataDir),
                 jeeves.secret("slack.signing-secret"),
                 jeeves.secret("slack.bot-token"),
                 jeeves.httpUrl("slack.api-url"),

@@ -60,7 +60,7 @@ public final class JeevesServer implements AutoCloseable {
         // logged before SIGTERM.
         ShutdownLogging.openHandlers();
         checkCanListen(config.host(), config.port());
-        Database database = Database.open(config.jdbcUrl(), config.dataDir());
+        Database database = Database.open(config.database());
         try {
             JeevesServices services = JeevesServices.create(config, clock, database, meters);
             services.work().start();

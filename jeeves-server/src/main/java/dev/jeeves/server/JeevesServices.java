@@ -50,7 +50,7 @@ import java.util.List;
  * in-memory routing tests hand the same routes to Helidon's {@code DirectClient}, so both exercise one wiring.
  *
  * <pre>{@code
- * try (Database database = Database.open(config.jdbcUrl(), config.dataDir())) {
+ * try (Database database = Database.open(config.database())) {
  *     JeevesServices services = JeevesServices.create(config, Clock.systemUTC(), database, meters);
  *     services.work().start();
  *     WebServer.builder().mediaContext(JeevesServices.mediaContext()).routing(services::routing).build().start();

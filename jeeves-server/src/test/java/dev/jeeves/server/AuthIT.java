@@ -12,6 +12,7 @@ import dev.jeeves.server.auth.Scopes;
 import dev.jeeves.server.auth.SigningKeys;
 import dev.jeeves.server.auth.TokenIssuer;
 import dev.jeeves.server.storage.Database;
+import dev.jeeves.server.storage.InMemoryDatabase;
 import dev.jeeves.server.storage.SigningKeyStore;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Token auth on the API: the token dealer, bearer checks, scopes, and the files that hold the secrets. */
@@ -81,8 +81,7 @@ class AuthIT extends FunctionalTest {
     @Test
     void refusesATokenSignedWithAnotherKey() {
         String forged;
-        try (Database elsewhere = Database.open(
-                "jdbc:h2:mem:" + UUID.randomUUID(), jeeves.dataDir().resolve("x"))) {
+        try (Database elsewhere = InMemoryDatabase.open(jeeves.dataDir().resolve("x"))) {
             forged = new TokenIssuer(
                             SigningKeys.loadOrCreate(
                                     new SigningKeyStore(elsewhere.dataSource()),
@@ -101,7 +100,7 @@ class AuthIT extends FunctionalTest {
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         String expired;
         // The server's own key, read from its database as another instance would.
-        try (Database shared = Database.open(jeeves.jdbcUrl(), jeeves.dataDir())) {
+        try (Database shared = Database.open(jeeves.databaseSettings())) {
             expired = new TokenIssuer(
                             SigningKeys.loadOrCreate(
                                     new SigningKeyStore(shared.dataSource()), jeeves.dataDir(), twoHoursAgo),

@@ -41,7 +41,7 @@ class HttpApiInMemoryTest extends HttpApiBehaviour {
                 "JEEVES_WEATHER_GEOCODING_URL", "http://127.0.0.1:9/v1",
                 "JEEVES_WEATHER_FORECAST_URL", "http://127.0.0.1:9/v1",
                 "JEEVES_SLACK_API_URL", "http://127.0.0.1:9/api"));
-        database = Database.open(config.jdbcUrl(), config.dataDir());
+        database = Database.open(config.database());
         JeevesServices.create(config, Clock.systemUTC(), database, MeterRegistry.create())
                 .routing(routing);
     }

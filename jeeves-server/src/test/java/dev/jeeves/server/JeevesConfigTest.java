@@ -16,7 +16,7 @@ class JeevesConfigTest {
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".jeeves"));
-        assertThat(config.jdbcUrl())
+        assertThat(config.database().jdbcUrl())
                 .isEqualTo("jdbc:h2:file:" + config.dataDir().resolve("jeeves"));
         assertThat(config.slackSigningSecret()).isEmpty();
         assertThat(config.slackApiUrl()).isEqualTo(URI.create("https://slack.com/api"));
@@ -40,7 +40,7 @@ class JeevesConfigTest {
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.port()).isEqualTo(9090);
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/jeeves-data"));
-        assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://db/jeeves");
+        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db/jeeves");
         assertThat(config.slackSigningSecret().orElseThrow().reveal()).isEqualTo("s3cret");
         assertThat(config.slackBotToken().orElseThrow().reveal()).isEqualTo("xoxb-1");
         assertThat(config.slackApiUrl()).isEqualTo(URI.create("http://127.0.0.1:1234/api"));
@@ -59,10 +59,10 @@ class JeevesConfigTest {
                 "JEEVES_SLACK_REPLY_RETRY_DELAY", "PT2S",
                 "JEEVES_SIGNING_KEY_ROTATION", "P7D",
                 "JEEVES_INSTANCE_NAME", "jeeves-2"));
-        assertThat(config.dbUser()).contains("jeeves");
-        assertThat(config.dbPassword().orElseThrow().reveal()).isEqualTo("db-s3cret");
+        assertThat(config.database().user()).contains("jeeves");
+        assertThat(config.database().password().orElseThrow().reveal()).isEqualTo("db-s3cret");
         assertThat(config.toString()).doesNotContain("db-s3cret");
-        assertThat(config.dbPoolSize()).isEqualTo(25);
+        assertThat(config.database().poolSize()).isEqualTo(25);
         assertThat(config.workTakeover()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.slackReplyAttempts()).isEqualTo(3);
         assertThat(config.slackReplyRetryDelay()).isEqualTo(Duration.ofSeconds(2));
@@ -74,8 +74,8 @@ class JeevesConfigTest {
     void takesOverDeadWorkWithinAMinuteByDefault() {
         JeevesConfig config = JeevesConfig.load(Map.of());
         assertThat(config.workTakeover()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(config.dbUser()).isEmpty();
-        assertThat(config.dbPoolSize()).isEqualTo(10);
+        assertThat(config.database().user()).isEmpty();
+        assertThat(config.database().poolSize()).isEqualTo(10);
         assertThat(config.instanceName()).endsWith("#" + ProcessHandle.current().pid());
     }
 
@@ -116,6 +116,13 @@ class JeevesConfigTest {
     void refusesADatabaseUrlThatIsNotJdbc() {
         assertThatThrownBy(() -> JeevesConfig.load(Map.of("JEEVES_DB_URL", "postgres://db")))
                 .hasMessageContaining("JEEVES_DB_URL must be a JDBC URL");
+    }
+
+    @Test
+    void refusesALibpqStyleDatabaseUrlWithoutEchoingItsPassword() {
+        assertThatThrownBy(() -> JeevesConfig.load(Map.of("JEEVES_DB_URL", "postgres://jeeves:s3cret@db/jeeves")))
+                .hasMessage("invalid configuration: JEEVES_DB_URL must be a JDBC URL starting with \"jdbc:\","
+                        + " got \"postgres://jeeves:***@db/jeeves\"");
     }
 
     @Test

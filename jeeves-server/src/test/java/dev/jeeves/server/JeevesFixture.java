@@ -1,6 +1,7 @@
 package dev.jeeves.server;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.jeeves.server.storage.DatabaseSettings;
 import dev.jeeves.stubs.SandboxStubs;
 import io.helidon.metrics.api.MeterRegistry;
 import java.net.URI;
@@ -46,7 +47,7 @@ public final class JeevesFixture implements AutoCloseable {
         env.put("JEEVES_UPSTREAM_READ_TIMEOUT", "PT1S");
         env.put("JEEVES_SHUTDOWN_GRACE_PERIOD", "PT5S");
         if (TestDatabase.fixturesOnPostgres()) {
-            env.put("JEEVES_DB_URL", TestDatabase.freshPostgresSchema());
+            env.putAll(TestDatabase.freshPostgresSchema().environment());
         }
         env.putAll(extra);
         env.values().removeIf(value -> value == null);
@@ -175,9 +176,9 @@ public final class JeevesFixture implements AutoCloseable {
         return dataDir;
     }
 
-    /** The JDBC URL of this Jeeves' database: another instance opening it shares everything with this one. */
-    public String jdbcUrl() {
-        return JeevesConfig.load(environment).jdbcUrl();
+    /** This Jeeves' database: another instance opening it shares everything with this one. */
+    public DatabaseSettings databaseSettings() {
+        return JeevesConfig.load(environment).database();
     }
 
     /** The environment this Jeeves was started with (its stubs, data directory, database). */

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -71,7 +70,7 @@ class ScaleOutIT {
     @Test
     void threeInstancesBehindNginxAnswerEveryEventOnceThroughTheCrashOfOne() throws Exception {
         assumeTrue(JeevesFixture.liveUrl().isEmpty());
-        String database = TestDatabase.freshPostgresSchema();
+        TestDatabase.PostgresSchema database = TestDatabase.freshPostgresSchema();
         Path nginxBinary = nginx();
         stubs = SandboxStubs.start();
         // Every answer needs a place looked up, which takes 3 s: the kill comes while the work is in flight.
@@ -79,7 +78,7 @@ class ScaleOutIT {
         List<URI> uris = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             Map<String, String> environment = JeevesProcess.environment(stubs, dir.resolve("jeeves-" + i));
-            environment.put("JEEVES_DB_URL", database);
+            environment.putAll(database.environment());
             environment.put("JEEVES_DB_POOL_SIZE", "5");
             environment.put("JEEVES_INSTANCE_NAME", "jeeves-" + i);
             environment.put("JEEVES_WORK_TAKEOVER", TAKEOVER.toString());
@@ -198,9 +197,9 @@ class ScaleOutIT {
     }
 
     /** Slack replies being worked on, by the instance working on them. */
-    static Map<String, Integer> inFlightByInstance(String database) throws SQLException {
+    static Map<String, Integer> inFlightByInstance(TestDatabase.PostgresSchema database) throws SQLException {
         Map<String, Integer> counts = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(database);
+        try (Connection connection = database.connect();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT picked_by, COUNT(*) FROM scheduled_tasks"
                         + " WHERE task_name = 'slack-reply' AND picked GROUP BY picked_by")) {

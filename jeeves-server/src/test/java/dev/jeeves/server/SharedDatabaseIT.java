@@ -48,7 +48,7 @@ class SharedDatabaseIT {
 
     static JeevesServer startAnother(String name) {
         Map<String, String> environment = new HashMap<>(first.environment());
-        environment.put("JEEVES_DB_URL", first.jdbcUrl());
+        environment.put("JEEVES_DB_URL", first.databaseSettings().jdbcUrl());
         environment.put("JEEVES_DATA_DIR", root.resolve(name).toString());
         return JeevesServer.start(JeevesConfig.load(environment), Clock.systemUTC(), MeterRegistry.create());
     }

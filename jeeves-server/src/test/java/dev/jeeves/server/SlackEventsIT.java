@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.jeeves.server.OpenApiContract.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -21,7 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SlackEventsIT extends FunctionalTest {
     static final Duration DEADLINE = Duration.ofSeconds(10);
@@ -309,5 +314,41 @@ class SlackEventsIT extends FunctionalTest {
     void refusesABodyOver256KiB() {
         String huge = SlackEvents.mention(SlackEvents.newEventId(), newUser(), "x".repeat(300 * 1024));
         SlackEvents.post(jeeves.uri(), huge).then().statusCode(413).body("detail", containsString("262144"));
+    }
+
+    /** Headers anyone who reaches the public request URL can send: each refused with 401, none a 5xx. */
+    static Stream<Arguments> hostileSignatureHeaders() {
+        String body = "{\"type\":\"url_verification\",\"challenge\":\"x\"}";
+        String now = Long.toString(Instant.now().getEpochSecond());
+        String genuine = new com.slack.api.app_backend.SlackSignature.Generator(JeevesFixture.signingSecret())
+                .generate(now, body);
+        return Stream.of(
+                Arguments.of("-9223372036854775808", genuine, "more than 5 minutes"),
+                Arguments.of("9223372036854775807", genuine, "more than 5 minutes"),
+                Arguments.of("99999999999999999999", genuine, "not a number"),
+                Arguments.of("1.7e9", genuine, "not a number"),
+                Arguments.of("", genuine, "not a number"),
+                Arguments.of(now, "", "does not match"),
+                Arguments.of(now, "v0=", "does not match"),
+                Arguments.of(now, "v0=" + "zz".repeat(32), "does not match"),
+                Arguments.of(now, "v1=" + genuine.substring(3), "does not match"),
+                Arguments.of(now, genuine.toUpperCase(java.util.Locale.ROOT), "does not match"),
+                Arguments.of(now, genuine + genuine, "does not match"),
+                Arguments.of(now, "v0=" + "é".repeat(64), "does not match"));
+    }
+
+    @ParameterizedTest(name = "timestamp \"{0}\", signature \"{1}\"")
+    @MethodSource("hostileSignatureHeaders")
+    void refusesAHostileSignatureHeaderWith401(String timestamp, String signature, String reason) {
+        given().baseUri(jeeves.uri().toString())
+                .contentType("application/json")
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature)
+                .body("{\"type\":\"url_verification\",\"challenge\":\"x\"}")
+                .post("/slack/events")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("detail", containsString(reason));
     }
 }

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SlackSignatureTest {
     // Slack's documented example ("Verifying requests from Slack").
@@ -66,6 +68,21 @@ class SlackSignatureTest {
         String forged =
                 "v0=" + new SlackSignature(Secret.of("not-the-secret"), Clock.systemUTC()).hmac(TIMESTAMP, BODY);
         assertThat(verifierAt(1531420618L).check(TIMESTAMP, forged, BODY)).contains("signature does not match");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "-9223372036854775808", // Long.MIN_VALUE: no Instant holds it
+                "9223372036854775807",
+                "-31557014167219200", // Instant.MIN's second minus one
+                "31556889864403200", // Instant.MAX's second plus one
+                "0",
+                "-1"
+            })
+    void rejectsATimestampOutsideEveryRangeAsStaleWithoutFailing(String timestamp) {
+        assertThat(verifierAt(1531420618L).check(timestamp, SIGNATURE, BODY))
+                .contains("request timestamp is more than 5 minutes from now");
     }
 
     @Test

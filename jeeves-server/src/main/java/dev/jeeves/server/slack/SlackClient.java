@@ -24,7 +24,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Posts replies with Slack's {@code chat.postMessage}. Slack answers HTTP 200 even for failures, so {@code ok}
+ * Posts replies with Slack's {@code chat.postMessage}, their plain text escaped for Slack ({@link SlackText}), so no
+ * reply notifies a channel or links anywhere because of what a user wrote. Slack answers HTTP 200 even for failures, so {@code ok}
  * is always checked (the book's version ignored it). A 429 is retried after its {@code Retry-After}; a 5xx or a
  * timeout with backoff; all bounded. Every outcome is counted in {@code jeeves.slack.posts}, and a reply that
  * cannot be delivered is logged as an error, never dropped silently.
@@ -70,7 +71,7 @@ public final class SlackClient implements Replies {
             LOG.severe("reply to " + channel + " not sent: set JEEVES_SLACK_BOT_TOKEN to post to Slack");
             return outcome("no_token", Delivery.refused("no bot token: set JEEVES_SLACK_BOT_TOKEN"));
         }
-        String body = json(new PostMessage(channel, text, threadTs.orElse(null)));
+        String body = json(new PostMessage(channel, SlackText.fromPlain(text), threadTs.orElse(null)));
         RetryAfterPolicy policy = new RetryAfterPolicy(attempts, Duration.ofMillis(200), LONGEST_RETRY_AFTER);
         Retry retry = Retry.builder()
                 .calls(attempts)

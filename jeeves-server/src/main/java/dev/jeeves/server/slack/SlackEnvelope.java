@@ -93,9 +93,8 @@ public sealed interface SlackEnvelope {
         if (user.isEmpty() || channel.isEmpty()) {
             return Optional.empty();
         }
-        String text = LEADING_MENTION
-                .matcher(event.path("text").asText(""))
-                .replaceFirst("")
+        String text = SlackText.toPlain(
+                        LEADING_MENTION.matcher(event.path("text").asText("")).replaceFirst(""))
                 .strip();
         // A mention is answered in its thread (the one it started, or the one it is in); a direct message plainly.
         Optional<String> thread = directMessage

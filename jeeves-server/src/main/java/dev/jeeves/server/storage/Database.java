@@ -2,13 +2,8 @@ package dev.jeeves.server.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.jeeves.api.Secret;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -20,9 +15,6 @@ import org.flywaydb.core.Flyway;
  * db-scheduler's, one transaction.
  */
 public final class Database implements AutoCloseable {
-    /** The pool size when none is configured. */
-    public static final int DEFAULT_POOL_SIZE = 10;
-
     private final HikariDataSource pool;
     private final TransactionalDataSource dataSource;
 
@@ -31,37 +23,23 @@ public final class Database implements AutoCloseable {
         this.dataSource = new TransactionalDataSource(pool);
     }
 
-    /** Opens an embedded or credential-less database with the default pool size: what tests use. */
-    public static Database open(String jdbcUrl, Path dataDir) {
-        return open(jdbcUrl, Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE, dataDir);
-    }
-
     /**
-     * Opens the pool and migrates the schema.
-     *
-     * @param jdbcUrl where the data lives; an H2 file URL gets its directory created
-     * @param user the database user, if the URL does not carry one
-     * @param password the user's password (never logged)
-     * @param poolSize the most connections this instance holds
-     * @param dataDir the data directory (created if missing)
+     * Opens the pool and migrates the schema: the one way to open a database, so the server, the tests and any tool
+     * get the same user, password and pool size the settings carry.
      */
-    public static Database open(
-            String jdbcUrl, Optional<String> user, Optional<Secret> password, int poolSize, Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new StorageException("cannot create the data directory " + dataDir, e);
-        }
+    public static Database open(DatabaseSettings settings) {
+        String jdbcUrl = settings.jdbcUrl();
+        DataDirectory dataDir = DataDirectory.prepare(settings.dataDir());
         HikariConfig config = new HikariConfig();
         // The server closes the database itself after draining work, not H2's own shutdown hook. H2 writes a commit
         // to its file up to half a second later by default: a crash in that time lost events already acknowledged
         // to Slack (CrashRecoveryIT). WRITE_DELAY=0 writes it before the commit returns.
         config.setJdbcUrl(jdbcUrl.startsWith("jdbc:h2:") ? jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" : jdbcUrl);
-        user.ifPresent(config::setUsername);
-        password.ifPresent(secret -> config.setPassword(secret.reveal()));
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(secret -> config.setPassword(secret.reveal()));
         config.setPoolName("jeeves");
-        config.setMaximumPoolSize(poolSize);
-        config.setConnectionTimeout(5_000);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -75,6 +53,8 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
+        // H2 creates its files with the process's umask; they hold the signing keys and the admin client.
+        dataDir.restrictFilesCreatedSinceOpening();
         return new Database(pool);
     }
 
@@ -128,9 +108,12 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
-    /** A URL fit for a log line: a {@code password=} parameter in it is masked. */
-    static String withoutPassword(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    /**
+     * A URL fit for a log line or an error: a {@code password=} parameter and the password of a {@code
+     * //user:password@host} part (libpq's style, which operators paste) are masked.
+     */
+    public static String withoutPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@?#]*:)[^/@?#]*@", "$1***@");
     }
 
     private static String rootMessage(Throwable e) {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jeeves.server.storage.AlertStore;
 import dev.jeeves.server.storage.Database;
+import dev.jeeves.server.storage.InMemoryDatabase;
 import dev.jeeves.server.storage.SettingsStore;
 import dev.jeeves.server.storage.UserStore;
 import io.helidon.metrics.api.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -29,7 +29,7 @@ class ActionRouterTest {
 
     @BeforeEach
     void setUp() {
-        database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", dataDir);
+        database = InMemoryDatabase.open(dataDir);
         users = new UserStore(database.dataSource(), Clock.systemUTC());
         settings = new SettingsStore(database.dataSource());
         AlertStore alerts = new AlertStore(database.dataSource());

@@ -6,6 +6,7 @@ import dev.jeeves.server.actions.FakeWeather;
 import dev.jeeves.server.replies.RecordingReplies;
 import dev.jeeves.server.storage.AlertStore;
 import dev.jeeves.server.storage.Database;
+import dev.jeeves.server.storage.InMemoryDatabase;
 import dev.jeeves.server.storage.UserStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +16,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +40,7 @@ class DailyAlertsTest {
 
     @BeforeEach
     void setUp() {
-        database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", dataDir);
+        database = InMemoryDatabase.open(dataDir);
         users = new UserStore(database.dataSource(), Clock.systemUTC());
         alerts = new AlertStore(database.dataSource());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.jeeves.server.storage.Database;
+import dev.jeeves.server.storage.InMemoryDatabase;
 import dev.jeeves.server.storage.SigningKeyStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class SigningKeysTest {
 
     @BeforeEach
     void setUp() {
-        database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", dataDir);
+        database = InMemoryDatabase.open(dataDir);
     }
 
     @AfterEach

@@ -112,4 +112,11 @@ class SlackEnvelopeTest {
         assertThatThrownBy(() -> parse("[1]")).hasMessage("the body must be a JSON object");
         assertThatThrownBy(() -> parse("{\"type\":")).hasMessageStartingWith("malformed JSON at line 1");
     }
+
+    @Test
+    void readsAMessagesTextAsItsUserTypedIt() {
+        SlackMessage message = message("{\"type\":\"app_mention\",\"user\":\"U1\",\"channel\":\"C1\","
+                + "\"text\":\"<@U0JEEVES> config set note fish &amp; chips &lt;3\",\"ts\":\"1.2\"}");
+        assertThat(message.text()).isEqualTo("config set note fish & chips <3");
+    }
 }

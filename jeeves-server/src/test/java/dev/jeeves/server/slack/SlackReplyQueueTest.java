@@ -8,6 +8,7 @@ import dev.jeeves.server.actions.ActionRouter;
 import dev.jeeves.server.replies.Delivery;
 import dev.jeeves.server.replies.Replies;
 import dev.jeeves.server.storage.Database;
+import dev.jeeves.server.storage.InMemoryDatabase;
 import dev.jeeves.server.storage.ProcessedEvents;
 import dev.jeeves.server.storage.ProcessedEvents.State;
 import dev.jeeves.server.storage.UserStore;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,7 @@ class SlackReplyQueueTest {
 
     @BeforeEach
     void setUp() {
-        database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", dataDir);
+        database = InMemoryDatabase.open(dataDir);
         events = new ProcessedEvents(database.dataSource(), Clock.systemUTC());
         UserStore users = new UserStore(database.dataSource(), Clock.systemUTC());
         ActionRouter router = ActionRouter.withHelp(List.of(), users, MeterRegistry.create());
