@@ -107,7 +107,15 @@ public final class JeevesServices {
                 config.slackReplyAttempts(),
                 config.slackReplyRetryDelay(),
                 meters);
-        DailyAlerts dailyAlerts = new DailyAlerts(alerts, weather, slack, clock);
+        DailyAlerts dailyAlerts = new DailyAlerts(
+                database,
+                alerts,
+                weather,
+                slack,
+                work,
+                config.slackReplyAttempts(),
+                config.slackReplyRetryDelay(),
+                clock);
         ScheduledWork.tasks(config, dailyAlerts, processedEvents, keys).forEach(work::register);
 
         this.requestMetrics = new RequestMetrics(meters);

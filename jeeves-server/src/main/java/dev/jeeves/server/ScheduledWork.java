@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * The recurring work, each task run by one instance of the cluster at a time (db-scheduler's guarantee), and again
- * elsewhere when that instance dies: due daily alerts sent, old Slack events forgotten, the token-signing key
+ * elsewhere when that instance dies: due daily alerts scheduled (each sent by its own task, see {@code DailyAlerts}), old Slack events forgotten, the token-signing key
  * rotated when it is old. A failed run is logged and the next one comes at its usual time.
  */
 final class ScheduledWork {
@@ -27,9 +27,9 @@ final class ScheduledWork {
         return List.of(
                 Tasks.recurring("daily-alerts", Schedules.fixedDelay(config.alertCheckInterval()))
                         .execute((instance, context) -> {
-                            int sent = alerts.sendDue();
-                            if (sent > 0) {
-                                LOG.info("sent " + sent + " daily weather alert(s)");
+                            int due = alerts.scheduleDue();
+                            if (due > 0) {
+                                LOG.info(due + " daily weather alert(s) due: sending");
                             }
                         }),
                 Tasks.recurring("forget-old-events", Schedules.fixedDelay(Duration.ofMinutes(10)))

@@ -2,7 +2,7 @@ package dev.jeeves.server.weather;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.jeeves.api.Json;
@@ -25,11 +25,21 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Open-Meteo's geocoding and forecast APIs, with what a polite client needs: timeouts, retries on 5xx and
  * timeouts, a circuit breaker so a dead upstream is not hammered, and caches so repeated questions cost nothing
  * (a place's coordinates for hours, a forecast for its own {@code interval}).
+ *
+ * <p>A lookup runs on a virtual thread of its own, never inside the cache's lock: a cache's {@code get(key, loader)}
+ * runs the loader inside {@code ConcurrentHashMap.compute}'s {@code synchronized} block, where the call, its
+ * retries' sleeps and the breaker would hold the lock for seconds, and where, before JDK 24, a virtual thread pins its
+ * carrier: on two cores two slow lookups stopped every request, health checks included. Concurrent lookups of one
+ * key share the one call; a failed one is not cached.
  *
  * <pre>{@code
  * var weather = new OpenMeteoClient(upstream, URI.create("https://geocoding-api.open-meteo.com/v1"),
@@ -48,8 +58,8 @@ public final class OpenMeteoClient implements WeatherService {
     private final Duration readTimeout;
     private final Retry retry;
     private final CircuitBreaker breaker;
-    private final Cache<String, Optional<Place>> places;
-    private final Cache<String, CurrentWeather> forecasts;
+    private final AsyncCache<String, Optional<Place>> places;
+    private final AsyncCache<String, CurrentWeather> forecasts;
 
     /**
      * Creates the client.
@@ -80,26 +90,29 @@ public final class OpenMeteoClient implements WeatherService {
                 .successThreshold(1)
                 .delay(Duration.ofSeconds(30))
                 .build();
+        Executor lookups = task -> Thread.ofVirtual().name("open-meteo-lookup").start(task);
         this.places = Caffeine.newBuilder()
+                .executor(lookups)
                 .maximumSize(10_000)
                 .expireAfterWrite(PLACE_CACHE_TIME)
-                .build();
+                .buildAsync();
         this.forecasts = Caffeine.newBuilder()
+                .executor(lookups)
                 .maximumSize(10_000)
                 .expireAfter(Expiry.creating((String key, CurrentWeather weather) -> weather.validFor()))
-                .build();
+                .buildAsync();
     }
 
     @Override
     public Optional<Place> find(String name) {
         String key = name.strip().toLowerCase(Locale.ROOT);
-        return places.get(key, ignored -> call(() -> geocode(name.strip())));
+        return await(places, key, places.get(key, ignored -> call(() -> geocode(name.strip()))));
     }
 
     @Override
     public CurrentWeather current(Place place) {
         String key = String.format(Locale.ROOT, "%.3f,%.3f", place.latitude(), place.longitude());
-        return forecasts.get(key, ignored -> call(() -> forecast(place)));
+        return await(forecasts, key, forecasts.get(key, ignored -> call(() -> forecast(place))));
     }
 
     /** Whether calls currently go through ({@code CLOSED}), are refused ({@code OPEN}), or are being tried. */
@@ -107,7 +120,27 @@ public final class OpenMeteoClient implements WeatherService {
         return breaker.state();
     }
 
-    private <T> T call(java.util.function.Supplier<T> request) {
+    /**
+     * The lookup's result; waiting for it holds no lock, and an interrupt (a stop) ends the wait. A failed lookup
+     * leaves the cache before this returns (the cache's own removal may come a moment later), so the next question
+     * asks Open-Meteo again.
+     */
+    private static <T> T await(AsyncCache<String, T> cache, String key, CompletableFuture<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WeatherUnavailableException("interrupted while waiting for Open-Meteo", e);
+        } catch (ExecutionException e) {
+            cache.asMap().remove(key, lookup);
+            if (e.getCause() instanceof WeatherUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new WeatherUnavailableException("Open-Meteo call failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private <T> T call(Supplier<T> request) {
         try {
             return breaker.invoke(() -> retry.invoke(request));
         } catch (CircuitBreakerOpenException e) {

@@ -17,7 +17,7 @@ public final class FakeWeather implements WeatherService {
     public static final Place PARIS = new Place("Paris", "France", 48.85, 2.35, ZoneId.of("Europe/Paris"));
 
     public final List<String> asked = new ArrayList<>();
-    public boolean down;
+    public volatile boolean down;
 
     @Override
     public Optional<Place> find(String name) {
