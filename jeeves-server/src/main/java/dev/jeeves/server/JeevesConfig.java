@@ -37,6 +37,8 @@ import java.util.Optional;
  * @param readTimeout response timeout for calls to Slack and Open-Meteo
  * @param alertCheckInterval how often due weather alerts are looked for
  * @param shutdownGracePeriod how long a stopping server waits for in-flight work
+ * @param idleTimeout how long a client connection may carry no request before it is closed
+ * @param requestTimeout how long a request's headers (from its first line), and then its body, may take to arrive
  * @param workTakeover the longest time before the work of an instance that died runs on another one
  * @param slackReplyAttempts executions of one Slack reply before it is recorded as failed
  * @param slackReplyRetryDelay the wait before a reply's second execution (doubling after)
@@ -59,6 +61,8 @@ public record JeevesConfig(
         Duration readTimeout,
         Duration alertCheckInterval,
         Duration shutdownGracePeriod,
+        Duration idleTimeout,
+        Duration requestTimeout,
         Duration workTakeover,
         int slackReplyAttempts,
         Duration slackReplyRetryDelay,
@@ -88,6 +92,8 @@ public record JeevesConfig(
         keys.put("JEEVES_SLACK_POST_ATTEMPTS", "jeeves.slack.post-attempts");
         keys.put("JEEVES_ALERTS_CHECK_INTERVAL", "jeeves.alerts.check-interval");
         keys.put("JEEVES_SHUTDOWN_GRACE_PERIOD", "jeeves.shutdown-grace-period");
+        keys.put("JEEVES_HTTP_IDLE_TIMEOUT", "jeeves.http.idle-timeout");
+        keys.put("JEEVES_HTTP_REQUEST_TIMEOUT", "jeeves.http.request-timeout");
         keys.put("JEEVES_WORK_TAKEOVER", "jeeves.work.takeover");
         keys.put("JEEVES_SLACK_REPLY_ATTEMPTS", "jeeves.slack.reply-attempts");
         keys.put("JEEVES_SLACK_REPLY_RETRY_DELAY", "jeeves.slack.reply-retry-delay");
@@ -150,6 +156,8 @@ public record JeevesConfig(
                 jeeves.duration("upstream.read-timeout"),
                 jeeves.duration("alerts.check-interval"),
                 jeeves.duration("shutdown-grace-period"),
+                jeeves.duration("http.idle-timeout"),
+                jeeves.duration("http.request-timeout"),
                 takeover(jeeves),
                 jeeves.integer("slack.reply-attempts", 1, 20),
                 jeeves.duration("slack.reply-retry-delay"),

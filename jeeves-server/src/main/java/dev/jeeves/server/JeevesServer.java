@@ -7,7 +7,7 @@ import io.helidon.health.HealthCheckType;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.accesslog.AccessLogFeature;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -70,6 +70,14 @@ public final class JeevesServer implements AutoCloseable {
                     .port(config.port())
                     .shutdownHook(false)
                     .shutdownGracePeriod(config.shutdownGracePeriod())
+                    // A connection without traffic is closed after the idle timeout; a request's headers and body
+                    // have their own deadline (Helidon's idle check does not end a request that stopped halfway).
+                    .idleConnectionTimeout(config.idleTimeout())
+                    .idleConnectionPeriod(config.idleTimeout().dividedBy(4))
+                    .protocolsDiscoverServices(false) // HTTP/1.1 only, with the header deadline
+                    .addProtocol(Http1Config.builder()
+                            .addReceiveListener(services.readDeadlines().headerDeadline())
+                            .build())
                     .featuresDiscoverServices(false)
                     .mediaContext(JeevesServices.mediaContext())
                     .directHandlers(DirectProblems.all())
@@ -93,7 +101,7 @@ public final class JeevesServer implements AutoCloseable {
                             .servicesDiscoverServices(false)
                             .staticFile("META-INF/openapi.yaml")
                             .build())
-                    .addFeature(AccessLogFeature.builder().commonLogFormat().build())
+                    .addFeature(AccessLog.feature())
                     .routing(services::routing)
                     .build()
                     .start();

@@ -32,6 +32,8 @@ import dev.jeeves.server.storage.StorageException;
 import dev.jeeves.server.storage.UserStore;
 import dev.jeeves.server.support.InMemoryJson;
 import dev.jeeves.server.support.Problems;
+import dev.jeeves.server.support.ReadDeadlines;
+import dev.jeeves.server.support.RequestBodies;
 import dev.jeeves.server.support.RequestMetrics;
 import dev.jeeves.server.upstream.Upstream;
 import dev.jeeves.server.weather.OpenMeteoClient;
@@ -60,6 +62,7 @@ import java.util.List;
 public final class JeevesServices {
     private final DurableWork work;
     private final RequestMetrics requestMetrics;
+    private final ReadDeadlines readDeadlines;
     private final BearerAuth bearerAuth;
     private final TokenService tokenService;
     private final SlackEventsService slackService;
@@ -119,16 +122,18 @@ public final class JeevesServices {
         ScheduledWork.tasks(config, dailyAlerts, processedEvents, keys).forEach(work::register);
 
         this.requestMetrics = new RequestMetrics(meters);
+        this.readDeadlines = new ReadDeadlines(config.requestTimeout());
+        RequestBodies bodies = new RequestBodies(readDeadlines);
         this.bearerAuth = new BearerAuth(tokens);
         ClientCredentials admin =
                 AdminClient.establish(new ApiClientStore(database.dataSource(), clock), config.dataDir());
-        this.tokenService = new TokenService(admin, tokens);
+        this.tokenService = new TokenService(admin, tokens, bodies);
         this.slackService = new SlackEventsService(
-                new SlackRequests(config.slackSigningSecret().map(secret -> new SlackSignature(secret, clock))),
+                new SlackRequests(config.slackSigningSecret().map(secret -> new SlackSignature(secret, clock)), bodies),
                 slackReplies,
                 meters);
-        this.messages = new MessagesService(router);
-        this.users = new UsersService(userStore, settings, alerts, weather);
+        this.messages = new MessagesService(router, bodies);
+        this.users = new UsersService(userStore, settings, alerts, weather, bodies);
         this.actions = new ActionsService(router);
         this.status = new StatusService(clock.instant(), clock, database, weather, processedEvents);
     }
@@ -168,6 +173,11 @@ public final class JeevesServices {
                 .register("/api/users", users)
                 .register("/api/actions", actions)
                 .register("/api/status", status);
+    }
+
+    /** How long a request's headers and body may take to arrive: the web server times the headers with it. */
+    public ReadDeadlines readDeadlines() {
+        return readDeadlines;
     }
 
     /** The durable work engine, with every task registered: started and stopped by {@link JeevesServer}. */

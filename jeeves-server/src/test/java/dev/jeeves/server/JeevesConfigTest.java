@@ -23,6 +23,8 @@ class JeevesConfigTest {
         assertThat(config.geocodingUrl()).isEqualTo(URI.create("https://geocoding-api.open-meteo.com/v1"));
         assertThat(config.forecastUrl()).isEqualTo(URI.create("https://api.open-meteo.com/v1"));
         assertThat(config.alertCheckInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.idleTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

@@ -32,11 +32,13 @@ import java.util.Set;
 public final class TokenService implements HttpService {
     private final ClientCredentials admin;
     private final TokenIssuer issuer;
+    private final RequestBodies bodies;
 
     /** Creates the service. */
-    public TokenService(ClientCredentials admin, TokenIssuer issuer) {
+    public TokenService(ClientCredentials admin, TokenIssuer issuer, RequestBodies bodies) {
         this.admin = admin;
         this.issuer = issuer;
+        this.bodies = bodies;
     }
 
     @Override
@@ -58,7 +60,7 @@ public final class TokenService implements HttpService {
                     "invalid_request",
                     "send the request form-encoded (Content-Type: application/x-www-form-urlencoded)");
         }
-        UriQuery params = UriQuery.create(new String(RequestBodies.read(req, 8 * 1024), StandardCharsets.UTF_8));
+        UriQuery params = UriQuery.create(new String(bodies.read(req, 8 * 1024), StandardCharsets.UTF_8));
         for (String name : params.names()) {
             // RFC 6749 §3.2: parameters must not be included more than once.
             if (params.all(name).size() > 1) {

@@ -26,10 +26,12 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class MessagesService implements HttpService {
     private final ActionRouter router;
+    private final RequestBodies bodies;
 
     /** Creates the service. */
-    public MessagesService(ActionRouter router) {
+    public MessagesService(ActionRouter router, RequestBodies bodies) {
         this.router = router;
+        this.bodies = bodies;
     }
 
     @Override
@@ -38,7 +40,7 @@ public final class MessagesService implements HttpService {
     }
 
     private void post(ServerRequest req, ServerResponse res) {
-        MessageRequest message = RequestBodies.readJson(req, ApiLimits.MAX_BODY_BYTES, MessageRequest.class);
+        MessageRequest message = bodies.readJson(req, ApiLimits.MAX_BODY_BYTES, MessageRequest.class);
         String user = UserIds.require(TextFields.required("user", message.user(), ApiLimits.MAX_USER_ID_LENGTH));
         String text = TextFields.required("text", message.text(), ApiLimits.MAX_TEXT_LENGTH);
         Reply reply = router.route(user, text);

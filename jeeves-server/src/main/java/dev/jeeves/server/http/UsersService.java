@@ -42,10 +42,13 @@ public final class UsersService implements HttpService {
     private final UserStore users;
     private final UserViews views;
     private final WeatherService weather;
+    private final RequestBodies bodies;
 
     /** Creates the service. */
-    public UsersService(UserStore users, SettingsStore settings, AlertStore alerts, WeatherService weather) {
+    public UsersService(
+            UserStore users, SettingsStore settings, AlertStore alerts, WeatherService weather, RequestBodies bodies) {
         this.users = users;
+        this.bodies = bodies;
         this.views = new UserViews(settings, alerts);
         this.weather = weather;
     }
@@ -85,7 +88,7 @@ public final class UsersService implements HttpService {
 
     private void update(ServerRequest req, ServerResponse res) {
         String id = UserIds.require(req.path().pathParameters().get("id"));
-        UserUpdate update = RequestBodies.readJson(req, ApiLimits.MAX_BODY_BYTES, UserUpdate.class);
+        UserUpdate update = bodies.readJson(req, ApiLimits.MAX_BODY_BYTES, UserUpdate.class);
         if (update.changesNothing()) {
             throw ProblemException.badRequest("nothing to change: give \"name\", \"email\" or \"location\"");
         }

@@ -22,14 +22,16 @@ public final class SlackRequests {
     private static final HeaderName SIGNATURE = HeaderNames.create(SlackSignature.SIGNATURE_HEADER);
 
     private final Optional<SlackSignature> signature;
+    private final RequestBodies bodies;
 
     /**
      * Creates the gate.
      *
      * @param signature checks signatures; empty when no signing secret is configured
      */
-    public SlackRequests(Optional<SlackSignature> signature) {
+    public SlackRequests(Optional<SlackSignature> signature, RequestBodies bodies) {
         this.signature = signature;
+        this.bodies = bodies;
     }
 
     /**
@@ -41,7 +43,7 @@ public final class SlackRequests {
         SlackSignature check = signature.orElseThrow(() -> new ProblemException(
                 Status.SERVICE_UNAVAILABLE_503,
                 "Slack events are disabled: set JEEVES_SLACK_SIGNING_SECRET to your Slack app's signing secret"));
-        byte[] body = RequestBodies.read(req, MAX_BODY_BYTES);
+        byte[] body = bodies.read(req, MAX_BODY_BYTES);
         check.check(
                         req.headers().first(TIMESTAMP).orElse(null),
                         req.headers().first(SIGNATURE).orElse(null),

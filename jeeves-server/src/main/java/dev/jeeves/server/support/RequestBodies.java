@@ -3,6 +3,7 @@ package dev.jeeves.server.support;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jeeves.api.Json;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
- * Reads request bodies with a size limit, and JSON into records with errors a client can act on.
+ * Reads request bodies with a size limit and a deadline, and JSON into records with errors a client can act on.
  *
  * <p>The body is read as bytes under the limit and then mapped with the project's {@link Json#MAPPER}, rather than
  * by {@code req.content().as(type)}: Helidon's media support reads a chunked body without any bound, and an
@@ -18,16 +19,22 @@ import java.util.Arrays;
  * support, with the same mapper.
  *
  * <pre>{@code
- * MessageRequest message = RequestBodies.readJson(req, ApiLimits.MAX_BODY_BYTES, MessageRequest.class);
+ * MessageRequest message = bodies.readJson(req, ApiLimits.MAX_BODY_BYTES, MessageRequest.class);
  * }</pre>
  */
 public final class RequestBodies {
-    private RequestBodies() {}
+    private final ReadDeadlines deadlines;
+
+    /** Bodies that must arrive within the deadlines' timeout once reading starts. */
+    public RequestBodies(ReadDeadlines deadlines) {
+        this.deadlines = deadlines;
+    }
 
     /**
-     * Reads the whole body, refusing it with 413 once it passes {@code limit} bytes (declared or actual).
+     * Reads the whole body, refusing it with 413 once it passes {@code limit} bytes (declared or actual); a body that
+     * takes longer than the deadline to arrive has its connection closed.
      */
-    public static byte[] read(ServerRequest request, int limit) {
+    public byte[] read(ServerRequest request, int limit) {
         var declared = request.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > limit) {
             throw tooLarge(declared.getAsLong(), limit);
@@ -35,18 +42,26 @@ public final class RequestBodies {
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
-        try (InputStream in = request.content().inputStream()) {
+        ReadDeadlines.Deadline deadline = deadlines.start();
+        byte[] body;
+        try (deadline;
+                InputStream in = request.content().inputStream()) {
             // A declared length is read into an array of that size (readNBytes(limit + 1) allocated 16 KiB or more
             // for every small body, a third of what an API call allocated); Helidon ends the stream there.
-            byte[] body =
-                    declared.isPresent() ? readDeclared(in, (int) declared.getAsLong()) : in.readNBytes(limit + 1);
-            if (body.length > limit) {
-                throw tooLarge(body.length, limit);
-            }
-            return body;
+            body = declared.isPresent() ? readDeclared(in, (int) declared.getAsLong()) : in.readNBytes(limit + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw deadline.expired() ? tooSlow() : new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // What Helidon throws for a read cut short by the deadline's interrupt varies with where it was.
+            throw deadline.expired() ? tooSlow() : e;
         }
+        if (deadline.expired()) {
+            throw tooSlow();
+        }
+        if (body.length > limit) {
+            throw tooLarge(body.length, limit);
+        }
+        return body;
     }
 
     private static byte[] readDeclared(InputStream in, int length) throws IOException {
@@ -55,11 +70,16 @@ public final class RequestBodies {
         return read == length ? body : Arrays.copyOf(body, read);
     }
 
+    /** The deadline's interrupt has closed the connection: nothing can be answered, and nothing is logged. */
+    private CloseConnectionException tooSlow() {
+        return new CloseConnectionException("the body did not arrive within " + deadlines.timeout());
+    }
+
     /**
      * Reads the body, which must be declared as JSON ({@code application/json} or {@code +json}), into a record.
      * Unknown fields, wrong types and malformed JSON are refused with 400 naming the field or the place.
      */
-    public static <T> T readJson(ServerRequest request, int limit, Class<T> type) {
+    public <T> T readJson(ServerRequest request, int limit, Class<T> type) {
         if (!request.content().hasEntity()) {
             throw ProblemException.badRequest("the request needs a JSON object body");
         }
