@@ -11,6 +11,7 @@ import dev.jeeves.server.actions.WeatherAction;
 import dev.jeeves.server.alerts.DailyAlerts;
 import dev.jeeves.server.auth.AdminClient;
 import dev.jeeves.server.auth.BearerAuth;
+import dev.jeeves.server.auth.OAuthError;
 import dev.jeeves.server.auth.SigningKeys;
 import dev.jeeves.server.auth.TokenIssuer;
 import dev.jeeves.server.auth.TokenService;
@@ -95,7 +96,7 @@ public final class JeevesServices {
                 List.of(
                         new WeatherAction(weather, userStore),
                         new LocationAction(weather, userStore),
-                        new ConfigAction(settings),
+                        new ConfigAction(database, settings),
                         new AlertsAction(alerts, userStore)),
                 userStore,
                 meters);
@@ -133,7 +134,7 @@ public final class JeevesServices {
                 slackReplies,
                 meters);
         this.messages = new MessagesService(router, bodies);
-        this.users = new UsersService(userStore, settings, alerts, weather, bodies);
+        this.users = new UsersService(database, userStore, settings, alerts, weather, bodies);
         this.actions = new ActionsService(router);
         this.status = new StatusService(clock.instant(), clock, database, weather, processedEvents);
     }
@@ -162,6 +163,7 @@ public final class JeevesServices {
     public void routing(HttpRouting.Builder routing) {
         Problems.register(routing);
         routing.error(StorageException.class, Problems.unavailable(e -> "the database is unavailable"))
+                .error(OAuthError.class, OAuthError::answer)
                 .error(
                         WeatherUnavailableException.class,
                         Problems.unavailable(e -> "a service Jeeves depends on is unavailable: " + e.getMessage()))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import dev.jeeves.api.credentials.ClientCredentials;
@@ -48,7 +49,12 @@ class AuthIT extends FunctionalTest {
                 .get("/api/actions")
                 .then()
                 .statusCode(401)
-                .header("WWW-Authenticate", containsString("error=\"invalid_request\""));
+                .header("WWW-Authenticate", containsString("error=\"invalid_request\""))
+                // RFC 6750 §3: error_description is printable ASCII without quotes or backslashes.
+                .header(
+                        "WWW-Authenticate",
+                        matchesPattern(".*error_description=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\""))
+                .body("detail", equalTo("the Authorization header must be \"Bearer <token>\""));
     }
 
     @Test
@@ -142,8 +148,37 @@ class AuthIT extends FunctionalTest {
                 .post("/oauth/token")
                 .then()
                 .statusCode(401)
-                .contentType("application/problem+json")
-                .body("detail", containsString("invalid_client"));
+                // RFC 6749 §5.2, which OAuth clients parse; the problem-details members too, for Jeeves' own.
+                .contentType("application/json")
+                .header("Cache-Control", "no-store")
+                .body("error", equalTo("invalid_client"))
+                .body("error_description", equalTo("unknown client or wrong secret"))
+                .body("status", equalTo(401))
+                .body("detail", equalTo("invalid_client: unknown client or wrong secret"));
+    }
+
+    @Test
+    void decodesHttpBasicCredentialsThatWereFormEncoded() {
+        // RFC 6749 §2.3.1: the id and the secret are form-urlencoded before Basic encodes them; every byte here is.
+        String[] client = jeeves.clientCredentials();
+        anonymous()
+                .auth()
+                .preemptive()
+                .basic(percentEncodeEveryByte(client[0]), percentEncodeEveryByte(client[1]))
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .post("/oauth/token")
+                .then()
+                .statusCode(200)
+                .body("token_type", equalTo("Bearer"));
+    }
+
+    private static String percentEncodeEveryByte(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            encoded.append(String.format(java.util.Locale.ROOT, "%%%02X", b));
+        }
+        return encoded.toString();
     }
 
     @Test
@@ -155,6 +190,8 @@ class AuthIT extends FunctionalTest {
                 .post("/oauth/token")
                 .then()
                 .statusCode(400)
+                .contentType("application/json")
+                .body("error", equalTo("unsupported_grant_type"))
                 .body("detail", containsString("unsupported_grant_type"));
         tokenRequest()
                 .formParam("client_id", client[0])
@@ -163,6 +200,7 @@ class AuthIT extends FunctionalTest {
                 .post("/oauth/token")
                 .then()
                 .statusCode(400)
+                .body("error", equalTo("invalid_scope"))
                 .body("detail", containsString("invalid_scope"));
         anonymous()
                 .contentType("application/json")

@@ -9,7 +9,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +69,26 @@ class EarlyRefusalsIT extends FunctionalTest {
         RawAnswer answer = send("GET /api/users/" + "a".repeat(20_000) + " HTTP/1.1");
         assertThat(answer.status()).isEqualTo(414);
         assertThat(problem(answer).status()).isEqualTo(414);
+    }
+
+    @Test
+    void madeUpMethodsShareOneMetricSeries() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String method : List.of("BREW", "WHEN", "XYZZY", "get")) {
+            HttpRequest request = HttpRequest.newBuilder(jeeves.uri().resolve("/api/actions"))
+                    .method(method, HttpRequest.BodyPublishers.noBody())
+                    .build();
+            assertThat(client.send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .as(method)
+                    .isEqualTo(401);
+        }
+        assertThat(jeeves.meters().meters().stream()
+                        .filter(meter -> meter.id().name().equals("jeeves.http.requests"))
+                        .map(meter -> meter.id().tagsMap().get("method"))
+                        .distinct())
+                .contains("other")
+                .doesNotContain("BREW", "WHEN", "XYZZY", "get");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Set;
  */
 public final class OwnerOnlyFiles {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final System.Logger LOG = System.getLogger(OwnerOnlyFiles.class.getName());
 
     private OwnerOnlyFiles() {}
 
@@ -48,14 +49,23 @@ public final class OwnerOnlyFiles {
     }
 
     /**
-     * Reads a secret file, first making sure only its owner can read it.
+     * Reads a secret file as it is, with a warning naming it when others may read it too. Its mode is the owner's to
+     * set: an operator may provision it read-only (a Kubernetes Secret is a read-only mount, {@code rw-r--r--} by
+     * default), and changing it first stopped start-up there.
      *
      * @throws UncheckedIOException when it cannot be read
      */
     public static String read(Path file) {
         try {
             if (isPosix()) {
-                Files.setPosixFilePermissions(file, OWNER_ONLY);
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+                if (!OWNER_ONLY.containsAll(permissions)) {
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "{0} is readable by others ({1}): chmod 600 it unless that is intended",
+                            file,
+                            PosixFilePermissions.toString(permissions));
+                }
             }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +35,39 @@ class ClientCredentialsTest {
     }
 
     @Test
-    void makesAFileOthersCouldReadOwnerOnlyBeforeReadingIt() throws Exception {
-        ClientCredentials.loadOrCreate(dataDir);
+    void readsAnOperatorsFileAsItIsAndWarnsWhenOthersCanReadIt() throws Exception {
+        ClientCredentials created = ClientCredentials.loadOrCreate(dataDir);
         Path file = dataDir.resolve(ClientCredentials.FILE_NAME);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        ClientCredentials.read(file);
+        // What a Kubernetes Secret mount looks like: read-only, rw-r--r-- by default.
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        List<LogRecord> warnings = new ArrayList<>();
+        Logger logger = Logger.getLogger(OwnerOnlyFiles.class.getName());
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord logRecord) {
+                warnings.add(logRecord);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        logger.addHandler(recorder);
+        try {
+            assertThat(ClientCredentials.read(file).clientSecret().reveal())
+                    .isEqualTo(created.clientSecret().reveal());
+        } finally {
+            logger.removeHandler(recorder);
+        }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-                .isEqualTo("rw-------");
+                .as("left as the operator made it")
+                .isEqualTo("r--r--r--");
+        assertThat(warnings)
+                .singleElement()
+                .satisfies(warning -> assertThat(new SimpleFormatter().formatMessage(warning))
+                        .isEqualTo(file + " is readable by others (r--r--r--): chmod 600 it unless that is intended"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jeeves.server.actions;
 
+import dev.jeeves.server.storage.Database;
 import dev.jeeves.server.storage.SettingsStore;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +20,12 @@ public final class ConfigAction implements Action {
     /** Most settings one user may have. */
     public static final int MAX_KEYS = 50;
 
+    private final Database database;
     private final SettingsStore settings;
 
-    /** Creates the action. */
-    public ConfigAction(SettingsStore settings) {
+    /** Creates the action; {@code database} makes the limit check and the write one transaction. */
+    public ConfigAction(Database database, SettingsStore settings) {
+        this.database = database;
         this.settings = settings;
     }
 
@@ -68,10 +71,18 @@ public final class ConfigAction implements Action {
         if (value.length() > MAX_VALUE_LENGTH) {
             return "That value has " + value.length() + " characters; the most is " + MAX_VALUE_LENGTH + ".";
         }
-        if (settings.get(user, key).isEmpty() && settings.count(user) >= MAX_KEYS) {
+        // One user's writes take turns (the lock on their row), so two at once cannot both pass the limit.
+        boolean set = database.inTransaction(() -> {
+            settings.lockSettingsOf(user);
+            if (settings.get(user, key).isEmpty() && settings.count(user) >= MAX_KEYS) {
+                return false;
+            }
+            settings.set(user, key, value);
+            return true;
+        });
+        if (!set) {
             return "You already have " + MAX_KEYS + " settings, the most there can be. Unset one first.";
         }
-        settings.set(user, key, value);
         return "Set " + key + " = " + value + ".";
     }
 

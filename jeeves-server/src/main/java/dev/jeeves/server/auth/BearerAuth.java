@@ -65,7 +65,20 @@ public final class BearerAuth implements Filter {
     private static ProblemException unauthorized(String error, String description) {
         String challenge = error == null
                 ? "Bearer realm=\"jeeves\""
-                : "Bearer realm=\"jeeves\", error=\"" + error + "\", error_description=\"" + description + "\"";
+                : "Bearer realm=\"jeeves\", error=\"" + error + "\", error_description=\"" + headerSafe(description)
+                        + "\"";
         return new ProblemException(Status.UNAUTHORIZED_401, description, Map.of("WWW-Authenticate", challenge));
+    }
+
+    /**
+     * The description as RFC 6750 §3 allows it in the header: printable ASCII without {@code "} and {@code \}
+     * (quotes become apostrophes, anything else a question mark). The body's {@code detail} keeps the original.
+     */
+    static String headerSafe(String description) {
+        StringBuilder safe = new StringBuilder(description.length());
+        description
+                .chars()
+                .forEach(c -> safe.append(c == '"' ? '\'' : c >= 0x20 && c <= 0x7e && c != '\\' ? (char) c : '?'));
+        return safe.toString();
     }
 }

@@ -2,7 +2,6 @@ package dev.jeeves.server.auth;
 
 import dev.jeeves.api.TokenResponse;
 import dev.jeeves.api.credentials.ClientCredentials;
-import dev.jeeves.server.support.ProblemException;
 import dev.jeeves.server.support.Problems;
 import dev.jeeves.server.support.RequestBodies;
 import io.helidon.common.uri.UriQuery;
@@ -12,6 +11,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
@@ -76,9 +76,10 @@ public final class TokenService implements HttpService {
         }
         String[] client = clientOf(req, params);
         if (!admin.matches(client[0], client[1])) {
-            throw new ProblemException(
+            throw new OAuthError(
                     Status.UNAUTHORIZED_401,
-                    "invalid_client: unknown client or wrong secret",
+                    "invalid_client",
+                    "unknown client or wrong secret",
                     Map.of("WWW-Authenticate", "Basic realm=\"jeeves\""));
         }
         Set<String> scopes = Scopes.ALL;
@@ -122,7 +123,11 @@ public final class TokenService implements HttpService {
                         StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 if (colon > 0) {
-                    return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+                    // RFC 6749 §2.3.1: each is form-urlencoded before the two are joined and base64-encoded.
+                    return new String[] {
+                        URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                        URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+                    };
                 }
             } catch (IllegalArgumentException e) {
                 // reported below
@@ -140,7 +145,7 @@ public final class TokenService implements HttpService {
         return new String[] {id, secret};
     }
 
-    private static ProblemException oauthError(Status status, String error, String description) {
-        return new ProblemException(status, error + ": " + description);
+    private static OAuthError oauthError(Status status, String error, String description) {
+        return new OAuthError(status, error, description);
     }
 }

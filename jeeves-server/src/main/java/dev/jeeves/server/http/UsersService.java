@@ -7,6 +7,7 @@ import dev.jeeves.api.UserUpdate;
 import dev.jeeves.server.domain.Place;
 import dev.jeeves.server.domain.User;
 import dev.jeeves.server.storage.AlertStore;
+import dev.jeeves.server.storage.Database;
 import dev.jeeves.server.storage.SettingsStore;
 import dev.jeeves.server.storage.UserStore;
 import dev.jeeves.server.support.ProblemException;
@@ -39,6 +40,7 @@ public final class UsersService implements HttpService {
     private static final List<String> LIST_PARAMETERS = List.of("limit", "offset");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+    private final Database database;
     private final UserStore users;
     private final UserViews views;
     private final WeatherService weather;
@@ -46,7 +48,13 @@ public final class UsersService implements HttpService {
 
     /** Creates the service. */
     public UsersService(
-            UserStore users, SettingsStore settings, AlertStore alerts, WeatherService weather, RequestBodies bodies) {
+            Database database,
+            UserStore users,
+            SettingsStore settings,
+            AlertStore alerts,
+            WeatherService weather,
+            RequestBodies bodies) {
+        this.database = database;
         this.users = users;
         this.bodies = bodies;
         this.views = new UserViews(settings, alerts);
@@ -100,17 +108,23 @@ public final class UsersService implements HttpService {
         }
         Optional<String> locationName = checked("location", update.location(), ApiLimits.MAX_LOCATION_LENGTH);
         Optional<Place> place = locationName == null ? null : locationName.map(this::geocode);
-        boolean created = users.ensureExists(id);
-        if (name != null) {
-            users.setDisplayName(id, name.orElse(null));
-        }
-        if (email != null) {
-            users.setEmail(id, email.orElse(null));
-        }
-        if (place != null) {
-            place.ifPresentOrElse(found -> users.setLocation(id, found), () -> users.clearLocation(id));
-        }
-        User user = users.find(id).orElseThrow(() -> ProblemException.notFound("user " + id + " was just deleted"));
+        // One transaction: a failure halfway (the database gone) leaves the user as they were, not half changed.
+        record Updated(boolean created, Optional<User> user) {}
+        Updated updated = database.inTransaction(() -> {
+            boolean created = users.ensureExists(id);
+            if (name != null) {
+                users.setDisplayName(id, name.orElse(null));
+            }
+            if (email != null) {
+                users.setEmail(id, email.orElse(null));
+            }
+            if (place != null) {
+                place.ifPresentOrElse(found -> users.setLocation(id, found), () -> users.clearLocation(id));
+            }
+            return new Updated(created, users.find(id));
+        });
+        boolean created = updated.created();
+        User user = updated.user().orElseThrow(() -> ProblemException.notFound("user " + id + " was just deleted"));
         UserDetails details = views.details(user);
         res.status(created ? Status.CREATED_201 : Status.OK_200).send(details);
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,16 +36,27 @@ final class Jdbc {
         }
     }
 
-    /** Inserts a row; false when a row with that key already exists (the caller decides what that means). */
+    /**
+     * Inserts a row; false when a row with that key already exists (the caller decides what that means). Inside a
+     * transaction the insert has a savepoint of its own: PostgreSQL aborts a whole transaction at a failed statement,
+     * and the caller's next statement would fail with it.
+     */
     boolean insertUnlessPresent(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters)) {
-            statement.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (isDuplicateKey(e)) {
-                return false;
+        try (Connection connection = dataSource.getConnection()) {
+            Savepoint before = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+                statement.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (isDuplicateKey(e)) {
+                    if (before != null) {
+                        connection.rollback(before);
+                    }
+                    return false;
+                }
+                throw e;
             }
+        } catch (SQLException e) {
             throw new StorageException("database insert failed: " + firstWords(sql), e);
         }
     }

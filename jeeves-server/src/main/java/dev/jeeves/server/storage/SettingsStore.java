@@ -34,6 +34,14 @@ public final class SettingsStore {
                 key);
     }
 
+    /**
+     * Locks the user's row until the caller's transaction ends: their settings' writers then take turns, so a check
+     * of how many there are still holds when the write comes.
+     */
+    public void lockSettingsOf(String userId) {
+        jdbc.queryOne("SELECT id FROM users WHERE id = ? FOR UPDATE", row -> row.getString(1), userId);
+    }
+
     /** How many settings a user has. */
     public int count(String userId) {
         return jdbc.queryOne("SELECT COUNT(*) FROM settings WHERE user_id = ?", row -> row.getInt(1), userId)

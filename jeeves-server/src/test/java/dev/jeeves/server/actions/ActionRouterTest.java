@@ -10,7 +10,11 @@ import dev.jeeves.server.storage.UserStore;
 import io.helidon.metrics.api.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -36,7 +40,7 @@ class ActionRouterTest {
         List<Action> actions = List.of(
                 new WeatherAction(weather, users),
                 new LocationAction(weather, users),
-                new ConfigAction(settings),
+                new ConfigAction(database, settings),
                 new AlertsAction(alerts, users));
         router = ActionRouter.withHelp(actions, users, MeterRegistry.create());
     }
@@ -77,7 +81,36 @@ class ActionRouterTest {
 
     @Test
     void answersAnEmptyMessageWithAGreeting() {
-        assertThat(say("   ")).contains("help");
+        // The whole answer: the unknown-word fallback mentions "help" too.
+        assertThat(router.route("U1", "   ")).isEqualTo(new Reply("help", "Hello! Say \"help\" to see what I can do."));
+    }
+
+    @Test
+    void twoSettingsWrittenAtOnceCannotPassTheLimit() throws Exception {
+        users.ensureExists("U1");
+        for (int i = 0; i < ConfigAction.MAX_KEYS - 1; i++) {
+            settings.set("U1", "key" + i, "v");
+        }
+        int writers = 8;
+        CyclicBarrier start = new CyclicBarrier(writers);
+        List<Future<String>> answers = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(writers)) {
+            for (int i = 0; i < writers; i++) {
+                String key = "new" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return say("config set " + key + " v");
+                }));
+            }
+        }
+        long accepted = 0;
+        for (Future<String> answer : answers) {
+            accepted += answer.get().startsWith("Set new") ? 1 : 0;
+        }
+        assertThat(accepted)
+                .as("writes accepted of %d at once with one place left", writers)
+                .isEqualTo(1);
+        assertThat(settings.count("U1")).isEqualTo(ConfigAction.MAX_KEYS);
     }
 
     @Nested
