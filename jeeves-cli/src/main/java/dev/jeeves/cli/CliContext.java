@@ -6,19 +6,21 @@ import dev.jeeves.api.client.JeevesApi;
 import dev.jeeves.api.client.JeevesClient;
 import dev.jeeves.api.client.TokenSource;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 
 /**
  * What every command of one run shares, handed to each by {@link CommandFactory}: the environment, the clock, where
  * to print, the global options, and the API of the server those options name. Tests build one with a fake API.
  *
  * <pre>{@code
- * CliContext context = new CliContext(Map.of(), Clock.systemUTC(), out, (server, dataDir) -> fakeApi);
+ * CliContext context = new CliContext(Map.of(), Clock.systemUTC(), out, (server, dataDir, trace) -> fakeApi);
  * new CommandLine(JeevesCli.class, new CommandFactory(context)).execute("users", "list");
  * }</pre>
  */
@@ -26,7 +28,8 @@ final class CliContext {
     /** Opens the API of a server, once the global options say which one. */
     @FunctionalInterface
     interface ApiOpener {
-        JeevesApi open(URI server, Path dataDir);
+        /** The API; {@code trace} takes a line per request sent ({@code --verbose}). */
+        JeevesApi open(URI server, Path dataDir, Consumer<String> trace);
     }
 
     final Map<String, String> environment;
@@ -34,6 +37,7 @@ final class CliContext {
     final GlobalOptions global = new GlobalOptions();
     private final PrintWriter out;
     private final ApiOpener opener;
+    private PrintWriter err = new PrintWriter(Writer.nullWriter());
 
     CliContext(Map<String, String> environment, Clock clock, PrintWriter out, ApiOpener opener) {
         this.environment = environment;
@@ -44,12 +48,14 @@ final class CliContext {
 
     /** The real API over HTTP, with the token source of the data directory. */
     static ApiOpener http(Map<String, String> environment, Clock clock) {
-        return (server, dataDir) -> new JeevesClient(server, new TokenSource(dataDir, environment, clock));
+        return (server, dataDir, trace) ->
+                new JeevesClient(server, new TokenSource(dataDir, environment, clock), trace);
     }
 
     /** The API of the server the options or the environment name. */
     JeevesApi api() {
-        return opener.open(server(), dataDir());
+        Consumer<String> trace = global.verbose ? line -> err.println("jeeves: " + line) : line -> {};
+        return opener.open(server(), dataDir(), trace);
     }
 
     /** The server the options or the environment name. */
@@ -60,6 +66,11 @@ final class CliContext {
     /** The data directory the options or the environment name. */
     Path dataDir() {
         return global.dataDir(environment);
+    }
+
+    /** Where {@code --verbose} tells what is sent where: the run's stderr. */
+    void err(PrintWriter err) {
+        this.err = err;
     }
 
     /** Where output goes. */

@@ -40,7 +40,7 @@ public final class GlobalOptions {
     @Option(
             names = {"-v", "--verbose"},
             scope = ScopeType.INHERIT,
-            description = "Show stack traces and what is sent where.")
+            description = "Show what is sent where (a line per request on stderr) and the stack trace of a failure.")
     boolean verbose;
 
     @Option(

@@ -95,6 +95,7 @@ public final class JeevesCli {
     /** Runs a command line in a context (tests give one with a fake API); returns the exit code. */
     static int run(CliContext context, PrintWriter err, String... args) {
         PrintWriter out = context.out();
+        context.err(err);
         boolean noColor = context.environment.containsKey("NO_COLOR");
         CommandLine commandLine = CommandModel.forArgs(context, args)
                 .setOut(out)

@@ -98,7 +98,9 @@ final class ServeCommand implements Callable<Integer> {
             if (stubs != null) {
                 stubs.close();
             }
-            throw new CliException(CliException.FAILURE, "cannot start Jeeves: " + e.getMessage(), e);
+            // A setting that cannot work is exit code 2, as it is for java -jar jeeves-server.jar.
+            int code = e instanceof EmbeddedServer.InvalidSettings ? CliException.USAGE : CliException.FAILURE;
+            throw new CliException(code, "cannot start Jeeves: " + e.getMessage(), e);
         }
         if (stubs != null) {
             SandboxFile.write(context.dataDir(), jeeves.uri(), stubs.slackJournal());

@@ -36,7 +36,7 @@ class CommandsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> environment = Map.of("JEEVES_DATA_DIR", dataDir.toString());
-        CliContext context = new CliContext(environment, NOW, new PrintWriter(out), (server, dataDir) -> api);
+        CliContext context = new CliContext(environment, NOW, new PrintWriter(out), (server, dataDir, trace) -> api);
         int code = JeevesCli.run(context, new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
     }

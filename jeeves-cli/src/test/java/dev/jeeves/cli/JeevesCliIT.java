@@ -15,6 +15,7 @@ import dev.jeeves.stubs.SandboxStubs;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -253,6 +254,11 @@ class JeevesCliIT {
                         .createObjectNode()
                         .put("server", server.uri().toString())
                         .put("clientId", "reader")
+                        .put(
+                                "secretHash",
+                                java.util.HexFormat.of()
+                                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                                .digest("unused".getBytes(StandardCharsets.UTF_8))))
                         .put("token", readOnly)
                         .put(
                                 "expiresAt",
@@ -305,6 +311,35 @@ class JeevesCliIT {
         assertThat(err).as("nothing on stderr, not even JVM warnings").isEmpty();
         assertThat(process.exitValue()).isZero();
         assertThat(out).startsWith("Sydney, Australia: 24°C");
+    }
+
+    @Test
+    void verboseSaysWhatIsSentWhereOnStderr() {
+        CliRun run = CliRun.run(env, "--verbose", "ask", "help");
+        assertThat(run.exitCode()).isZero();
+        String url = server.uri().toString();
+        assertThat(run.err().lines())
+                .anySatisfy(
+                        line -> assertThat(line).matches("jeeves: POST " + url + "/api/messages -> 200 \\(\\d+ ms\\)"))
+                .allSatisfy(line -> assertThat(line).startsWith("jeeves: ").doesNotContain("Bearer", "secret"));
+    }
+
+    @Test
+    void serveRefusesASettingThatCannotWorkWithExitCodeTwo(@TempDir Path serveDir) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = JeevesCli.run(
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err, true),
+                Map.of("JEEVES_UPSTREAM_READ_TIMEOUT", "soon"),
+                "serve",
+                "--port",
+                "0",
+                "--data-dir",
+                serveDir.toString());
+        assertThat(exit).as("as java -jar jeeves-server.jar exits").isEqualTo(2);
+        assertThat(err.toString())
+                .isEqualTo("jeeves: cannot start Jeeves: invalid configuration: JEEVES_UPSTREAM_READ_TIMEOUT must be"
+                        + " a positive ISO-8601 duration such as PT5S, got \"soon\"\n");
     }
 
     @Test

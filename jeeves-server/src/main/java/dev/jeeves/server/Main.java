@@ -1,7 +1,6 @@
 package dev.jeeves.server;
 
 import dev.jeeves.api.embedded.EmbeddedServer;
-import dev.jeeves.server.storage.StorageException;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +22,7 @@ public final class Main {
         EmbeddedServer.Running jeeves;
         try {
             jeeves = launcher.start(System.getenv());
-        } catch (InvalidConfigException | StorageException e) {
+        } catch (EmbeddedServer.InvalidSettings e) {
             System.err.println("jeeves-server: " + e.getMessage());
             System.exit(2);
             return;

@@ -1,6 +1,7 @@
 package dev.jeeves.server;
 
 import dev.jeeves.api.embedded.EmbeddedServer;
+import dev.jeeves.server.storage.StorageException;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.service.registry.Services;
@@ -26,8 +27,13 @@ public final class ServerLauncher implements EmbeddedServer {
 
     @Override
     public Running start(Map<String, String> environment) {
-        JeevesServer server = JeevesServer.start(
-                JeevesConfig.load(environment), Clock.systemUTC(), Services.get(MeterRegistry.class));
+        JeevesServer server;
+        try {
+            server = JeevesServer.start(
+                    JeevesConfig.load(environment), Clock.systemUTC(), Services.get(MeterRegistry.class));
+        } catch (InvalidConfigException | StorageException e) {
+            throw new InvalidSettings(e.getMessage(), e);
+        }
         return new Running() {
             @Override
             public URI uri() {

@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One HTTP request and its answer, whatever the status, over the JDK's {@link HttpURLConnection}; no answer at all
@@ -34,14 +35,19 @@ final class HttpExchange {
     private static final int READ_TIMEOUT_MILLIS = 30_000;
 
     private final URI server;
+    private final Consumer<String> trace;
 
-    HttpExchange(URI server) {
+    HttpExchange(URI server, Consumer<String> trace) {
         this.server = server;
+        this.trace = trace;
     }
 
     /** Sends a request; the answer whatever its status. */
     Response send(String method, String path, Map<String, String> headers, String body) {
         HttpURLConnection connection = null;
+        long started = System.nanoTime();
+        String sent = method + " " + server + path;
+        trace.accept(sent);
         try {
             // Appended, not resolved: a Jeeves behind a proxy at https://example.org/jeeves keeps its /jeeves.
             connection = (HttpURLConnection) URI.create(server + path).toURL().openConnection();
@@ -60,6 +66,7 @@ final class HttpExchange {
             int status = connection.getResponseCode();
             InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             String text = stream == null ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            trace.accept(sent + " -> " + status + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
             return new Response(status, text);
         } catch (ConnectException e) {
             throw new ApiException(

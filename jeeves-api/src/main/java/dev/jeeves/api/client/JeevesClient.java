@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The typed client of a Jeeves server's HTTP API: the CLI's commands and the contract tests go through it. It
@@ -42,9 +43,17 @@ public final class JeevesClient implements JeevesApi {
 
     /** Creates the client for an {@code http} or {@code https} base URL; nothing is sent until a method is called. */
     public JeevesClient(URI server, TokenSource tokens) {
+        this(server, tokens, line -> {});
+    }
+
+    /**
+     * Creates the client, telling {@code trace} what is sent where: one line per request (method, URL, status, time;
+     * never a body or a credential), what {@code jeeves --verbose} prints.
+     */
+    public JeevesClient(URI server, TokenSource tokens, Consumer<String> trace) {
         this.server = URI.create(server.toString().replaceAll("/+$", ""));
         this.tokens = tokens;
-        this.http = new HttpExchange(this.server);
+        this.http = new HttpExchange(this.server, trace);
     }
 
     /** The server this client talks to. */

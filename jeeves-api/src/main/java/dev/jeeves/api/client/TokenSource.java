@@ -9,18 +9,24 @@ import dev.jeeves.api.credentials.ClientCredentials;
 import dev.jeeves.api.credentials.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
  * Where a client's access token comes from: the client credentials ({@code JEEVES_CLIENT_ID} and
  * {@code JEEVES_CLIENT_SECRET}, else the local server's {@code <data-dir>/credentials.json}) traded at
  * {@code /oauth/token}, and cached in {@code <data-dir>/cli-token.json} (owner-only) until a minute before it
- * expires, so most commands cost one request, not two. Both files are read and written as JSON trees, not mapped to
+ * expires, so most commands cost one request, not two. The cache is keyed by the server, the client id and a hash
+ * of the secret: with another secret (a wrong one, or a rotated one) the server is asked, and says whether it
+ * holds. Both files are read and written as JSON trees, not mapped to
  * records: every command reads them, and Jackson's deserializer for a type costs tens of milliseconds to build.
  *
  * <pre>{@code
@@ -54,6 +60,7 @@ public final class TokenSource {
                 Instant expiresAt = Instant.parse(cached.path("expiresAt").asText());
                 if (cached.path("server").asText().equals(client.server().toString())
                         && cached.path("clientId").asText().equals(credentials.clientId())
+                        && cached.path("secretHash").asText().equals(secretHash(credentials))
                         && clock.instant().plus(MARGIN).isBefore(expiresAt)) {
                     return new Issued(cached.path("token").asText(), expiresAt, true);
                 }
@@ -73,24 +80,36 @@ public final class TokenSource {
         TokenResponse response = client.requestToken(
                 credentials.clientId(), credentials.clientSecret().reveal());
         Issued issued = new Issued(response.accessToken(), clock.instant().plusSeconds(response.expiresIn()), false);
-        store(client, credentials.clientId(), issued);
+        store(client, credentials, issued);
         return issued;
     }
 
-    private void store(JeevesClient client, String clientId, Issued issued) {
+    private void store(JeevesClient client, ClientCredentials credentials, Issued issued) {
         if (!Files.isDirectory(dataDir)) {
             return; // a remote server and no local data directory: nothing to cache into
         }
         ObjectNode cached = Json.MAPPER
                 .createObjectNode()
                 .put("server", client.server().toString())
-                .put("clientId", clientId)
+                .put("clientId", credentials.clientId())
+                .put("secretHash", secretHash(credentials))
                 .put("token", issued.token())
                 .put("expiresAt", issued.expiresAt().toString());
         try {
             OwnerOnlyFiles.write(dataDir.resolve(CACHE_FILE), cached.toString());
         } catch (UncheckedIOException e) {
             // Caching is an optimisation; the token still works.
+        }
+    }
+
+    /** SHA-256 of the secret: tells secrets apart without keeping one in a second file. */
+    private static String secretHash(ClientCredentials credentials) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(credentials.clientSecret().reveal().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable in this JDK", e);
         }
     }
 

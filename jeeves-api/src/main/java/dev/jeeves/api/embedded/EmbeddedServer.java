@@ -26,9 +26,21 @@ public interface EmbeddedServer {
     /**
      * Starts a server, configured as {@code java -jar jeeves-server.jar} is, from {@code JEEVES_*} settings.
      *
-     * @throws RuntimeException when it cannot start; the message says why in one line
+     * @throws InvalidSettings when a setting cannot work (exit code 2, as for {@code java -jar})
+     * @throws RuntimeException when it cannot start otherwise; the message says why in one line
      */
     Running start(Map<String, String> environment);
+
+    /**
+     * A setting that cannot work: a value that does not parse, or a database that refuses what it was given. The
+     * operator's to fix, so the exit code is 2, whichever way the server was started.
+     */
+    final class InvalidSettings extends RuntimeException {
+        /** Wraps the server's own failure; the message is its one line. */
+        public InvalidSettings(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /** A started server. */
     interface Running extends AutoCloseable {

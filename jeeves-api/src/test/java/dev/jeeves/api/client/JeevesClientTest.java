@@ -100,6 +100,17 @@ class JeevesClientTest {
     }
 
     @Test
+    void aWrongSecretIsRefusedEvenWhileATokenForTheRightOneIsCached() throws IOException {
+        client("right").ask("U1", "help");
+        assertThatThrownBy(() -> client("wrong").ask("U1", "help"))
+                .isInstanceOf(ApiException.class)
+                .hasMessage("not authorized: invalid_client: unknown client or wrong secret");
+        assertThat(Files.readString(dataDir.resolve(TokenSource.CACHE_FILE)))
+                .as("the cache tells secrets apart by a hash, and holds none")
+                .doesNotContain("right");
+    }
+
+    @Test
     void retriesOnceWithAFreshTokenWhenTheCachedOneIsRefused() {
         client("right").ask("U1", "help");
         refuseNextApiCall = true;
