@@ -16,10 +16,12 @@ final class SlackText {
     private SlackText() {}
 
     /** Plain text made safe to post: shown exactly as written, never as a mention, a link or a command. */
+    // tag::escape[]
     static String fromPlain(String plain) {
         // & first, or the other two's entities would be escaped again.
         return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
+    // end::escape[]
 
     /**
      * A message's text as its user typed it: Slack's three entities decoded, the ampersand's last (so an escaped
