@@ -23,6 +23,7 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.jeeves.api.ActionInfo;
 import dev.jeeves.api.MessageReply;
+import dev.jeeves.api.Secret;
 import dev.jeeves.api.ServerStatus;
 import dev.jeeves.api.UserDetails;
 import dev.jeeves.api.UserPage;
@@ -30,9 +31,9 @@ import dev.jeeves.api.UserUpdate;
 import dev.jeeves.api.client.ApiException;
 import dev.jeeves.api.client.JeevesClient;
 import dev.jeeves.api.client.TokenSource;
+import dev.jeeves.api.credentials.ClientCredentials;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,8 +94,9 @@ class CliConsumerPactTest {
                         "wrong-secret")
                 .willRespondWith()
                 .status(401)
-                .headers(Map.of("Content-Type", PROBLEM_JSON))
-                .body(problem(401))
+                // RFC 6749 §5.2, as OAuth clients expect it: application/json with "error"; the CLI prints the detail.
+                .matchHeader("Content-Type", "application/json.*", "application/json")
+                .body(problem(401).stringValue("error", "invalid_client").stringType("error_description", "in words"))
                 .toPact(V4Pact.class);
     }
 
@@ -421,9 +423,12 @@ class CliConsumerPactTest {
         return api(server, CLIENT_SECRET);
     }
 
-    private void cacheToken(MockServer server, String token) throws IOException {
-        Files.writeString(dataDir.resolve("cli-token.json"), """
-                {"server":"%s","clientId":"%s","token":"%s","expiresAt":"%s"}""".formatted(
-                        server.getUrl(), CLIENT_ID, token, Instant.now().plusSeconds(600)));
+    private void cacheToken(MockServer server, String token) {
+        new TokenSource(dataDir, Map.of(), Clock.systemUTC())
+                .remember(
+                        URI.create(server.getUrl()),
+                        new ClientCredentials(CLIENT_ID, Secret.of(CLIENT_SECRET)),
+                        token,
+                        Instant.now().plusSeconds(600));
     }
 }

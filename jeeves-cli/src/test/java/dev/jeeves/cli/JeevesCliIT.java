@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jeeves.api.Json;
+import dev.jeeves.api.Secret;
 import dev.jeeves.api.client.TokenSource;
 import dev.jeeves.api.credentials.ClientCredentials;
 import dev.jeeves.api.embedded.EmbeddedServer;
@@ -15,7 +16,6 @@ import dev.jeeves.stubs.SandboxStubs;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -248,22 +248,12 @@ class JeevesCliIT {
                         HttpResponse.BodyHandlers.ofString());
         String readOnly =
                 Json.MAPPER.readTree(issued.body()).path("access_token").asText();
-        Files.writeString(
-                clientDir.resolve(TokenSource.CACHE_FILE),
-                Json.MAPPER
-                        .createObjectNode()
-                        .put("server", server.uri().toString())
-                        .put("clientId", "reader")
-                        .put(
-                                "secretHash",
-                                java.util.HexFormat.of()
-                                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                                                .digest("unused".getBytes(StandardCharsets.UTF_8))))
-                        .put("token", readOnly)
-                        .put(
-                                "expiresAt",
-                                java.time.Instant.now().plusSeconds(3000).toString())
-                        .toString());
+        new TokenSource(clientDir, Map.of(), java.time.Clock.systemUTC())
+                .remember(
+                        server.uri(),
+                        new ClientCredentials("reader", Secret.of("unused")),
+                        readOnly,
+                        java.time.Instant.now().plusSeconds(3000));
         Map<String, String> reader = Map.of(
                 "JEEVES_SERVER",
                 server.uri().toString(),

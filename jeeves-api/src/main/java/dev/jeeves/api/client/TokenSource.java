@@ -9,6 +9,7 @@ import dev.jeeves.api.credentials.ClientCredentials;
 import dev.jeeves.api.credentials.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,17 +81,25 @@ public final class TokenSource {
         TokenResponse response = client.requestToken(
                 credentials.clientId(), credentials.clientSecret().reveal());
         Issued issued = new Issued(response.accessToken(), clock.instant().plusSeconds(response.expiresIn()), false);
-        store(client, credentials, issued);
+        store(client.server(), credentials, issued);
         return issued;
     }
 
-    private void store(JeevesClient client, ClientCredentials credentials, Issued issued) {
+    /**
+     * Caches a token fetched some other way for the given credentials at this server, as if this source had fetched
+     * it: what tests that start from a cached token use, rather than writing the cache's format themselves.
+     */
+    public void remember(URI server, ClientCredentials credentials, String token, Instant expiresAt) {
+        store(URI.create(server.toString().replaceAll("/+$", "")), credentials, new Issued(token, expiresAt, false));
+    }
+
+    private void store(URI server, ClientCredentials credentials, Issued issued) {
         if (!Files.isDirectory(dataDir)) {
             return; // a remote server and no local data directory: nothing to cache into
         }
         ObjectNode cached = Json.MAPPER
                 .createObjectNode()
-                .put("server", client.server().toString())
+                .put("server", server.toString())
                 .put("clientId", credentials.clientId())
                 .put("secretHash", secretHash(credentials))
                 .put("token", issued.token())
