@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.jeeves.api.embedded.EmbeddedServer;
 import io.helidon.metrics.api.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,8 +49,8 @@ class OperatorDatabaseIT {
         environment.put("JEEVES_DB_POOL_SIZE", "3");
         environment.put("JEEVES_DATA_DIR", dataDir.toString());
         environment.put("JEEVES_PORT", "0");
-        try (JeevesServer jeeves =
-                JeevesServer.start(JeevesConfig.load(environment), Clock.systemUTC(), MeterRegistry.create())) {
+        // What java -jar jeeves-server.jar and jeeves serve both start.
+        try (EmbeddedServer.Running jeeves = new ServerLauncher().start(environment)) {
             // Twenty requests at once that each need the database: the pool may not grow past its size for them.
             HttpClient client = HttpClient.newHttpClient();
             List<Future<Integer>> answers;
