@@ -1,9 +1,7 @@
 package dev.jeeves.server.alerts;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.jeeves.server.domain.Alert;
 import dev.jeeves.server.domain.Place;
 import dev.jeeves.server.replies.Delivery;
@@ -62,14 +60,8 @@ public final class DailyAlerts {
         this.replies = replies;
         this.work = work;
         this.clock = clock;
-        this.task = Tasks.oneTime(TASK)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<Void>(
-                        attempts - 1,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(firstRetry),
-                        (complete, operations) -> giveUp(complete)))
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> send(AlertDay.parse(instance.getId())));
-        work.register(task);
+        this.task =
+                work.registerRetried(TASK, attempts, firstRetry, id -> send(AlertDay.parse(id)), DailyAlerts::giveUp);
     }
 
     /** Claims and schedules every alert due now; how many this call scheduled. */
@@ -111,7 +103,7 @@ public final class DailyAlerts {
             return; // turned off, or the location cleared, since it was scheduled
         }
         String report = weather.current(place.get()).describe(place.get());
-        if (Thread.currentThread().isInterrupted() || work.outOfTime()) {
+        if (work.outOfTime()) {
             throw new AlertNotDelivered("stopped before the alert " + day.id() + " was posted");
         }
         Delivery delivery = replies.post(day.userId(), "Your daily weather: " + report, Optional.empty());

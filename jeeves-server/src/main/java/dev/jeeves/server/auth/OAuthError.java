@@ -1,8 +1,11 @@
 package dev.jeeves.server.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jeeves.api.Json;
+import dev.jeeves.api.Problem;
+import dev.jeeves.server.support.Problems;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
@@ -49,11 +52,7 @@ public final class OAuthError extends RuntimeException {
         TokenError body = new TokenError(
                 e.error,
                 e.description,
-                "about:blank",
-                e.status.reasonPhrase(),
-                e.status.code(),
-                e.getMessage(),
-                req.prologue().uriPath().rawPath());
+                Problems.of(e.status, e.getMessage(), req.prologue().uriPath().rawPath()));
         try {
             res.send(Json.MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException impossible) {
@@ -65,9 +64,5 @@ public final class OAuthError extends RuntimeException {
     record TokenError(
             String error,
             @JsonProperty("error_description") String errorDescription,
-            String type,
-            String title,
-            int status,
-            String detail,
-            String instance) {}
+            @JsonUnwrapped Problem problem) {}
 }

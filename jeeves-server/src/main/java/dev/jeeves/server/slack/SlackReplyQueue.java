@@ -1,9 +1,7 @@
 package dev.jeeves.server.slack;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.jeeves.server.actions.ActionRouter;
 import dev.jeeves.server.actions.Reply;
 import dev.jeeves.server.replies.Delivery;
@@ -65,14 +63,7 @@ public final class SlackReplyQueue {
         this.replies = replies;
         this.work = work;
         this.meters = meters;
-        this.task = Tasks.oneTime(TASK)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<Void>(
-                        attempts - 1,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(firstRetry),
-                        (complete, operations) -> giveUp(complete)))
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> answer(instance.getId()));
-        work.register(task);
+        this.task = work.registerRetried(TASK, attempts, firstRetry, this::answer, this::giveUp);
     }
 
     /**
@@ -106,7 +97,7 @@ public final class SlackReplyQueue {
         }
         ProcessedEvents.Accepted event = found.get();
         Reply reply = router.route(event.userId(), event.text());
-        if (Thread.currentThread().isInterrupted() || work.outOfTime()) {
+        if (work.outOfTime()) {
             // A stop ran out of grace while the reply was worked out: what the router made of its cut-short
             // lookups (an apology) is not the answer. Posting nothing leaves the event queued for the next run.
             throw new ReplyNotDelivered("stopped before the reply to " + eventId + " was posted");

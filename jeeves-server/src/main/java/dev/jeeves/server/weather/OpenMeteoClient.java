@@ -2,8 +2,6 @@ package dev.jeeves.server.weather;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.jeeves.api.Json;
 import dev.jeeves.server.domain.CurrentWeather;
@@ -25,9 +23,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -35,11 +30,7 @@ import java.util.function.Supplier;
  * timeouts, a circuit breaker so a dead upstream is not hammered, and caches so repeated questions cost nothing
  * (a place's coordinates for hours, a forecast for its own {@code interval}).
  *
- * <p>A lookup runs on a virtual thread of its own, never inside the cache's lock: a cache's {@code get(key, loader)}
- * runs the loader inside {@code ConcurrentHashMap.compute}'s {@code synchronized} block, where the call, its
- * retries' sleeps and the breaker would hold the lock for seconds, and where, before JDK 24, a virtual thread pins its
- * carrier: on two cores two slow lookups stopped every request, health checks included. Concurrent lookups of one
- * key share the one call; a failed one is not cached.
+ * <p>A lookup holds no lock while it waits for Open-Meteo ({@link Lookups}).
  *
  * <pre>{@code
  * var weather = new OpenMeteoClient(upstream, URI.create("https://geocoding-api.open-meteo.com/v1"),
@@ -58,8 +49,8 @@ public final class OpenMeteoClient implements WeatherService {
     private final Duration readTimeout;
     private final Retry retry;
     private final CircuitBreaker breaker;
-    private final AsyncCache<String, Optional<Place>> places;
-    private final AsyncCache<String, CurrentWeather> forecasts;
+    private final Lookups<Optional<Place>> places;
+    private final Lookups<CurrentWeather> forecasts;
 
     /**
      * Creates the client.
@@ -90,54 +81,25 @@ public final class OpenMeteoClient implements WeatherService {
                 .successThreshold(1)
                 .delay(Duration.ofSeconds(30))
                 .build();
-        Executor lookups = task -> Thread.ofVirtual().name("open-meteo-lookup").start(task);
-        this.places = Caffeine.newBuilder()
-                .executor(lookups)
-                .maximumSize(10_000)
-                .expireAfterWrite(PLACE_CACHE_TIME)
-                .buildAsync();
-        this.forecasts = Caffeine.newBuilder()
-                .executor(lookups)
-                .maximumSize(10_000)
-                .expireAfter(Expiry.creating((String key, CurrentWeather weather) -> weather.validFor()))
-                .buildAsync();
+        this.places = new Lookups<>(Expiry.creating((String name, Optional<Place> place) -> PLACE_CACHE_TIME));
+        this.forecasts = new Lookups<>(Expiry.creating((String key, CurrentWeather weather) -> weather.validFor()));
     }
 
     @Override
     public Optional<Place> find(String name) {
         String key = name.strip().toLowerCase(Locale.ROOT);
-        return await(places, key, places.get(key, ignored -> call(() -> geocode(name.strip()))));
+        return places.get(key, () -> call(() -> geocode(name.strip())));
     }
 
     @Override
     public CurrentWeather current(Place place) {
         String key = String.format(Locale.ROOT, "%.3f,%.3f", place.latitude(), place.longitude());
-        return await(forecasts, key, forecasts.get(key, ignored -> call(() -> forecast(place))));
+        return forecasts.get(key, () -> call(() -> forecast(place)));
     }
 
     /** Whether calls currently go through ({@code CLOSED}), are refused ({@code OPEN}), or are being tried. */
     public CircuitBreaker.State circuitState() {
         return breaker.state();
-    }
-
-    /**
-     * The lookup's result; waiting for it holds no lock, and an interrupt (a stop) ends the wait. A failed lookup
-     * leaves the cache before this returns (the cache's own removal may come a moment later), so the next question
-     * asks Open-Meteo again.
-     */
-    private static <T> T await(AsyncCache<String, T> cache, String key, CompletableFuture<T> lookup) {
-        try {
-            return lookup.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WeatherUnavailableException("interrupted while waiting for Open-Meteo", e);
-        } catch (ExecutionException e) {
-            cache.asMap().remove(key, lookup);
-            if (e.getCause() instanceof WeatherUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new WeatherUnavailableException("Open-Meteo call failed: " + e.getCause(), e.getCause());
-        }
     }
 
     private <T> T call(Supplier<T> request) {

@@ -3,14 +3,19 @@ package dev.jeeves.server.work;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.jeeves.server.storage.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Work that must survive a crash, run by db-scheduler over the database every Jeeves instance shares: a task
@@ -57,6 +62,27 @@ public final class DurableWork {
     public void register(Task<?> task) {
         checkNotStarted();
         tasks.add(task);
+    }
+
+    /**
+     * Registers a one-time task whose execution throws to be tried again: after {@code firstRetry}, then twice as
+     * long each time, {@code attempts} executions in all, then {@code giveUp}; an execution its instance died in runs
+     * again elsewhere. What Slack replies and daily alerts both are.
+     *
+     * @param work what one execution does with the instance's id
+     * @param giveUp what to record once every attempt has failed
+     */
+    public OneTimeTask<Void> registerRetried(
+            String name, int attempts, Duration firstRetry, Consumer<String> work, Consumer<ExecutionComplete> giveUp) {
+        OneTimeTask<Void> task = Tasks.oneTime(name)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<Void>(
+                        attempts - 1,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(firstRetry),
+                        (complete, operations) -> giveUp.accept(complete)))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> work.accept(instance.getId()));
+        register(task);
+        return task;
     }
 
     /** Adds a recurring task, scheduled once per cluster by whichever instance starts first; before {@link #start()}. */
@@ -129,13 +155,14 @@ public final class DurableWork {
     }
 
     /**
-     * True once a stop has waited its grace period for running work, which is then interrupted. What such work
+     * True once a stop has waited its grace period for running work, which is then interrupted (or when the calling
+     * thread has been interrupted already). What such work
      * worked out since may be cut short without saying so (an interrupted lookup looks like a failed one, and not
      * every library keeps the thread's interrupt flag), so it must not act on it: it fails, and runs again later.
      */
     public boolean outOfTime() {
         long deadline = stopDeadline;
-        return deadline != 0 && System.nanoTime() - deadline >= 0;
+        return Thread.currentThread().isInterrupted() || (deadline != 0 && System.nanoTime() - deadline >= 0);
     }
 
     private Scheduler running() {
