@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Tag;
@@ -19,7 +21,7 @@ import org.w3c.dom.Element;
 /**
  * Writes the "evidence" page's tables from what this build left in the other modules' {@code target/}: the JUnit
  * results (Surefire and Failsafe XML), the pact files, the JaCoCo and Gatling reports (copied next to the site by
- * the docs POM). Built alone ({@code -Pdocs}), the page says there is nothing to show rather than show stale runs.
+ * the docs POM), and the PIT mutation scores. Built alone ({@code -Pdocs}), the page says there is nothing to show rather than show stale runs.
  */
 @Tag("docs")
 class BuildEvidenceTest {
@@ -120,6 +122,74 @@ class BuildEvidenceTest {
         }
         Snippets.write("evidence-load.adoc", reports.isEmpty() ? nothing("Gatling reports") : load.toString());
         assertThat(load.toString()).doesNotContain("null");
+    }
+
+    @Test
+    void summarisesTheMutationScores() throws Exception {
+        StringBuilder modules = new StringBuilder(
+                "[cols=\"2,1,1,1,1,3\"]\n|===\n| Module | Mutants | Killed | Survived | No coverage | Score and report\n\n");
+        StringBuilder packages = new StringBuilder(
+                "[cols=\"3,1,1,1,1,1\"]\n|===\n| Package | Mutants | Killed | Survived | No coverage | Score\n\n");
+        List<Path> reports = files("*/target/pit-reports/mutations.xml");
+        for (Path xml : reports) {
+            String module = ROOT.relativize(xml).getName(0).toString();
+            Map<String, MutationCounts> byPackage = new TreeMap<>();
+            var mutations = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(xml.toFile())
+                    .getElementsByTagName("mutation");
+            for (int i = 0; i < mutations.getLength(); i++) {
+                Element mutation = (Element) mutations.item(i);
+                String mutatedClass =
+                        mutation.getElementsByTagName("mutatedClass").item(0).getTextContent();
+                byPackage
+                        .computeIfAbsent(
+                                mutatedClass.substring(0, mutatedClass.lastIndexOf('.')), name -> new MutationCounts())
+                        .add(mutation.getAttribute("detected"), mutation.getAttribute("status"));
+            }
+            MutationCounts total = new MutationCounts();
+            byPackage.values().forEach(total::add);
+            modules.append("| %s %s | link:reports/%s/target/pit-reports/index.html[%s PIT report]%n"
+                    .formatted(module, total.row(), module, total.score()));
+            if (module.equals("jeeves-server")) {
+                byPackage.forEach((name, counts) -> packages.append("| `%s` %s | %s%n"
+                        .formatted(name.replace("dev.jeeves.server", "server"), counts.row(), counts.score())));
+            }
+        }
+        modules.append("|===\n");
+        packages.append("|===\n");
+        Snippets.write("evidence-mutation.adoc", reports.isEmpty() ? nothing("mutation reports") : modules.toString());
+        Snippets.write(
+                "evidence-mutation-packages.adoc",
+                packages.toString().contains("`server") ? packages.toString() : nothing("server mutation report"));
+        assertThat(modules.toString()).doesNotContain("NaN");
+    }
+
+    /** One module's or package's mutants, by what the tests did to them. */
+    private static final class MutationCounts {
+        private int mutants;
+        private int killed;
+        private int noCoverage;
+
+        void add(String detected, String status) {
+            mutants++;
+            killed += Boolean.parseBoolean(detected) ? 1 : 0;
+            noCoverage += status.equals("NO_COVERAGE") ? 1 : 0;
+        }
+
+        void add(MutationCounts other) {
+            mutants += other.mutants;
+            killed += other.killed;
+            noCoverage += other.noCoverage;
+        }
+
+        String row() {
+            return "| %d | %d | %d | %d".formatted(mutants, killed, mutants - killed - noCoverage, noCoverage);
+        }
+
+        String score() {
+            return "%.0f %%".formatted(100.0 * killed / Math.max(1, mutants));
+        }
     }
 
     private static void body(StringBuilder page, String title, JsonNode body) throws IOException {

@@ -43,6 +43,10 @@ class JsonTest {
         assertThat(new UserUpdate(null, null, null).changesNothing()).isTrue();
         assertThat(new UserUpdate(null, Optional.empty(), null).changesNothing())
                 .isFalse();
+        assertThat(new UserUpdate(Optional.of("Ada"), null, null).changesNothing())
+                .isFalse();
+        assertThat(new UserUpdate(null, null, Optional.empty()).changesNothing())
+                .isFalse();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -31,14 +32,21 @@ final class HttpExchange {
     static final ObjectReader TOLERANT =
             Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final int READ_TIMEOUT_MILLIS = 30_000;
+    /** How long to wait for a connection: loopback or a nearby host answers in milliseconds. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** How long to wait for an answer before telling the user that Jeeves did not answer. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI server;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
     private final Consumer<String> trace;
 
-    HttpExchange(URI server, Consumer<String> trace) {
+    HttpExchange(URI server, Duration connectTimeout, Duration readTimeout, Consumer<String> trace) {
         this.server = server;
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
         this.trace = trace;
     }
 
@@ -51,8 +59,8 @@ final class HttpExchange {
         try {
             // Appended, not resolved: a Jeeves behind a proxy at https://example.org/jeeves keeps its /jeeves.
             connection = (HttpURLConnection) URI.create(server + path).toURL().openConnection();
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-            connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+            connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
+            connection.setReadTimeout(Math.toIntExact(readTimeout.toMillis()));
             connection.setInstanceFollowRedirects(false);
             connection.setRequestMethod(method);
             headers.forEach(connection::setRequestProperty);

@@ -53,7 +53,7 @@ public final class JeevesClient implements JeevesApi {
     public JeevesClient(URI server, TokenSource tokens, Consumer<String> trace) {
         this.server = URI.create(server.toString().replaceAll("/+$", ""));
         this.tokens = tokens;
-        this.http = new HttpExchange(this.server, trace);
+        this.http = new HttpExchange(this.server, HttpExchange.CONNECT_TIMEOUT, HttpExchange.READ_TIMEOUT, trace);
     }
 
     /** The server this client talks to. */

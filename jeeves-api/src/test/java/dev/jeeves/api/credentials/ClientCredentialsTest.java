@@ -71,6 +71,13 @@ class ClientCredentialsTest {
     }
 
     @Test
+    void eachNewAdminGetsItsOwnRandomSecret() {
+        String first = ClientCredentials.newAdmin().clientSecret().reveal();
+        String second = ClientCredentials.newAdmin().clientSecret().reveal();
+        assertThat(first).hasSize(43).isNotEqualTo(second).isNotEqualTo("A".repeat(43));
+    }
+
+    @Test
     void matchesOnlyItsOwnIdAndSecret() {
         ClientCredentials admin = ClientCredentials.loadOrCreate(dataDir);
         String secret = admin.clientSecret().reveal();
