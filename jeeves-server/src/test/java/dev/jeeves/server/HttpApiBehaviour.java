@@ -3,8 +3,10 @@ package dev.jeeves.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jeeves.api.ApiLimits;
 import dev.jeeves.api.Json;
 import dev.jeeves.server.auth.Scopes;
+import io.helidon.common.uri.UriQuery;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -56,7 +58,15 @@ abstract class HttpApiBehaviour {
     }
 
     Answer send(Method method, String path, String contentType, String body, String token) {
-        Http1ClientRequest request = client().method(method).path(path);
+        int query = path.indexOf('?');
+        Http1ClientRequest request = client().method(method).path(query < 0 ? path : path.substring(0, query));
+        if (query >= 0) {
+            UriQuery parameters = UriQuery.create(path.substring(query + 1));
+            parameters
+                    .names()
+                    .forEach(name ->
+                            request.queryParam(name, parameters.all(name).toArray(String[]::new)));
+        }
         if (token != null) {
             request.header(HeaderNames.AUTHORIZATION, "Bearer " + token);
         }
@@ -64,7 +74,7 @@ abstract class HttpApiBehaviour {
             request.header(HeaderNames.CONTENT_TYPE, contentType);
         }
         try (Http1ClientResponse response = body == null ? request.request() : request.submit(body)) {
-            String text = response.as(String.class);
+            String text = response.entity().hasEntity() ? response.as(String.class) : "";
             return new Answer(
                     response.status(),
                     response.headers().contentType().map(Object::toString).orElse(""),
@@ -259,5 +269,205 @@ abstract class HttpApiBehaviour {
         assertThat(refused.status()).isEqualTo(Status.FORBIDDEN_403);
         assertThat(refused.wwwAuthenticate()).contains("error=\"insufficient_scope\"");
         assertThat(refused.text("detail")).contains("\"users:write\"");
+    }
+
+    Answer put(String path, String json) {
+        return send(Method.PUT, path, "application/json", json, adminToken());
+    }
+
+    Answer delete(String path) {
+        return send(Method.DELETE, path, null, null, adminToken());
+    }
+
+    @Test
+    void putCreatesAUserThenChangesOnlyTheFieldsGiven() {
+        String id = FunctionalTest.newUser();
+        Answer created = put("/api/users/" + id, "{\"name\":\" Ada \",\"email\":\"ada@example.com\"}");
+        assertThat(created.status()).isEqualTo(Status.CREATED_201);
+        assertThat(created.text("id")).isEqualTo(id);
+        assertThat(created.text("name")).as("stripped").isEqualTo("Ada");
+        assertThat(created.json().path("location").isNull()).isTrue();
+        Answer changed = put("/api/users/" + id, "{\"email\":\"ada@lovelace.org\"}");
+        assertThat(changed.status()).isEqualTo(Status.OK_200);
+        assertThat(changed.text("name")).isEqualTo("Ada");
+        assertThat(changed.text("email")).isEqualTo("ada@lovelace.org");
+        Answer cleared = put("/api/users/" + id, "{\"name\":null}");
+        assertThat(cleared.json().path("name").isNull())
+                .as(cleared.json().toString())
+                .isTrue();
+        assertThat(get("/api/users/" + id).text("email")).isEqualTo("ada@lovelace.org");
+    }
+
+    @Test
+    void putRefusesBadFieldsAndStoresNothing() {
+        String id = FunctionalTest.newUser();
+        String user = "/api/users/" + id;
+        assertProblem(
+                put(user, "{\"email\":\"not-an-email\"}"),
+                Status.BAD_REQUEST_400,
+                "field \"email\" is not an email address: \"not-an-email\"");
+        assertProblem(
+                put(user, "{\"age\":3}"),
+                Status.BAD_REQUEST_400,
+                "unknown field \"age\"; a user has \"name\", \"email\" and \"location\"");
+        assertProblem(
+                put(user, "{}"), Status.BAD_REQUEST_400, "nothing to change: give \"name\", \"email\" or \"location\"");
+        assertProblem(
+                put(user, "{\"name\":[1]}"), Status.BAD_REQUEST_400, "field \"name\" must be a string, not array");
+        assertProblem(
+                put(user, "{\"name\":\"" + "n".repeat(129) + "\"}"),
+                Status.BAD_REQUEST_400,
+                "field \"name\" has 129 characters; the most is 128");
+        assertThat(get(user).status()).isEqualTo(Status.NOT_FOUND_404);
+    }
+
+    @Test
+    void listPagesThroughUsers() {
+        String first = FunctionalTest.newUser();
+        put("/api/users/" + first, "{\"name\":\"First\"}");
+        put("/api/users/" + FunctionalTest.newUser(), "{\"name\":\"Second\"}");
+        Answer all = get("/api/users?limit=500");
+        assertThat(all.status()).isEqualTo(Status.OK_200);
+        assertThat(all.json().path("users").findValuesAsText("id")).contains(first);
+        int total = all.json().path("total").asInt();
+        assertThat(total)
+                .isGreaterThanOrEqualTo(2)
+                .isEqualTo(all.json().path("users").size());
+        Answer last = get("/api/users?limit=1&offset=" + (total - 1));
+        assertThat(last.json().path("users").size()).isEqualTo(1);
+        assertThat(last.json().path("limit").asInt()).isEqualTo(1);
+        assertThat(last.json().path("offset").asInt()).isEqualTo(total - 1);
+        assertThat(get("/api/users?offset=" + total).json().path("users").size())
+                .isZero();
+        assertThat(get("/api/users").json().path("limit").asInt())
+                .as("the default page")
+                .isEqualTo(50);
+    }
+
+    @Test
+    void listRefusesBadPaging() {
+        assertProblem(
+                get("/api/users?limit=0"),
+                Status.BAD_REQUEST_400,
+                "query parameter \"limit\" must be a whole number from 1 to 500, got \"0\"");
+        assertProblem(
+                get("/api/users?limit=501"),
+                Status.BAD_REQUEST_400,
+                "query parameter \"limit\" must be a whole number from 1 to 500, got \"501\"");
+        assertProblem(
+                get("/api/users?limit=2&limit=3"),
+                Status.BAD_REQUEST_400,
+                "query parameter \"limit\" is given 2 times; give it once");
+        assertProblem(
+                get("/api/users?offset=-1"),
+                Status.BAD_REQUEST_400,
+                "query parameter \"offset\" must be a whole number from 0 to 2147483647, got \"-1\"");
+        assertProblem(
+                get("/api/users?limit=ten"),
+                Status.BAD_REQUEST_400,
+                "query parameter \"limit\" must be a whole number from 1 to 500, got \"ten\"");
+        assertProblem(
+                get("/api/users?limt=5"),
+                Status.BAD_REQUEST_400,
+                "unknown query parameter \"limt\"; the user list takes \"limit\" and \"offset\"");
+        assertThat(get("/api/users?limit=500&offset=0").status()).isEqualTo(Status.OK_200);
+    }
+
+    @Test
+    void showsAUserWithTheirSettings() {
+        String id = FunctionalTest.newUser();
+        postJson("/api/messages", "{\"user\":\"" + id + "\",\"text\":\"config set units imperial\"}");
+        Answer answer = get("/api/users/" + id);
+        assertThat(answer.status()).isEqualTo(Status.OK_200);
+        assertThat(answer.json().path("settings").path("units").asText()).isEqualTo("imperial");
+        assertThat(answer.json().path("alert").isMissingNode()
+                        || answer.json().path("alert").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void deleteRemovesTheUserWithTheirSettings() {
+        String id = FunctionalTest.newUser();
+        postJson("/api/messages", "{\"user\":\"" + id + "\",\"text\":\"config set units metric\"}");
+        assertThat(delete("/api/users/" + id).status()).isEqualTo(Status.NO_CONTENT_204);
+        assertThat(get("/api/users/" + id).status()).isEqualTo(Status.NOT_FOUND_404);
+        assertProblem(delete("/api/users/" + id), Status.NOT_FOUND_404, "no user with id \"" + id + "\"");
+        postJson("/api/messages", "{\"user\":\"" + id + "\",\"text\":\"help\"}");
+        Answer again = get("/api/users/" + id);
+        assertThat(again.status()).isEqualTo(Status.OK_200);
+        assertThat(again.json().path("settings").isObject()).isTrue();
+        assertThat(again.json().path("settings").isEmpty())
+                .as("settings gone with the user")
+                .isTrue();
+    }
+
+    @Test
+    void refusesAnInvalidUserIdInThePath() {
+        for (Answer answer : new Answer[] {
+            get("/api/users/bad%20id"), put("/api/users/bad%20id", "{\"name\":\"Eve\"}"), delete("/api/users/bad%20id")
+        }) {
+            assertThat(answer.status()).isEqualTo(Status.BAD_REQUEST_400);
+            assertThat(answer.text("detail")).contains("is not a valid user id");
+        }
+    }
+
+    @Test
+    void reportsStatusWithDatabaseCircuitsAndReplies() {
+        Answer answer = get("/api/status");
+        assertThat(answer.status()).isEqualTo(Status.OK_200);
+        assertThat(answer.text("status")).isEqualTo("UP");
+        assertThat(answer.json().path("database").path("reachable").asBoolean()).isTrue();
+        assertThat(answer.json().path("database").path("product").asText()).isIn("H2", "PostgreSQL");
+        assertThat(answer.json().path("circuits").path("open-meteo").asText()).isEqualTo("CLOSED");
+        assertThat(answer.json().path("uptimeSeconds").asLong()).isNotNegative();
+        assertThat(answer.json().path("slackReplies").path("failed").isNumber()).isTrue();
+        assertThat(answer.text("version")).isNotBlank();
+        assertProblem(
+                send(Method.POST, "/api/status", "application/json", "{}", adminToken()),
+                Status.METHOD_NOT_ALLOWED_405,
+                "/api/status takes GET, not POST");
+    }
+
+    @Test
+    void takesABodyOfExactlyTheLimitAndRefusesOneByteMore() {
+        String message = "{\"user\":\"" + FunctionalTest.newUser() + "\",\"text\":\"help\"}";
+        String atTheLimit = message + " ".repeat(ApiLimits.MAX_BODY_BYTES - message.length());
+        assertThat(postJson("/api/messages", atTheLimit).status()).isEqualTo(Status.OK_200);
+        assertProblem(
+                postJson("/api/messages", atTheLimit + " "),
+                Status.REQUEST_ENTITY_TOO_LARGE_413,
+                "the body has 65537 bytes or more; the most accepted here is 65536");
+    }
+
+    @Test
+    void takesAJsonMediaTypeWithASuffixAndRefusesOthers() {
+        String message = "{\"user\":\"" + FunctionalTest.newUser() + "\",\"text\":\"help\"}";
+        assertThat(send(Method.POST, "/api/messages", "application/vnd.jeeves+json", message, adminToken())
+                        .status())
+                .isEqualTo(Status.OK_200);
+        assertThat(send(Method.POST, "/api/messages", "application/json; charset=utf-8", message, adminToken())
+                        .status())
+                .isEqualTo(Status.OK_200);
+        assertProblem(
+                send(Method.POST, "/api/messages", "text/vnd.jeeves+json", message, adminToken()),
+                Status.UNSUPPORTED_MEDIA_TYPE_415,
+                "send the body as JSON with Content-Type: application/json, not text/vnd.jeeves+json");
+        assertProblem(
+                send(Method.POST, "/api/messages", "application/jsonish", message, adminToken()),
+                Status.UNSUPPORTED_MEDIA_TYPE_415,
+                "send the body as JSON with Content-Type: application/json, not application/jsonish");
+    }
+
+    @Test
+    void refusesAMissingOrNullBody() {
+        assertProblem(
+                send(Method.POST, "/api/messages", "application/json", null, adminToken()),
+                Status.BAD_REQUEST_400,
+                "the request needs a JSON object body");
+        assertProblem(
+                send(Method.POST, "/api/messages", "application/json", "", adminToken()),
+                Status.BAD_REQUEST_400,
+                "the request needs a JSON object body");
+        assertProblem(postJson("/api/messages", "null"), Status.BAD_REQUEST_400, "the body must be a JSON object");
     }
 }

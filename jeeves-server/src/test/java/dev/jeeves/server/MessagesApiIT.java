@@ -30,15 +30,4 @@ class MessagesApiIT extends FunctionalTest {
                         org.hamcrest.Matchers.matchesPattern(java.util.regex.Pattern.quote(city)
                                 + ", [^:]+: -?\\d+°C \\(feels like -?\\d+°C\\), [a-z ]+, wind \\d+ km/h"));
     }
-
-    @Test
-    void reportsStatusWithDatabaseAndCircuits() {
-        api().get("/api/status")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("database.reachable", equalTo(true))
-                .body("circuits.open-meteo", equalTo("CLOSED"))
-                .body("uptimeSeconds", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
-    }
 }
