@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * at line 1, column 13: Unexpected end-of-input}. No Jackson internals (class names, source excerpts) leak out.
  */
 public final class JsonProblems {
-    private static final Pattern SHAPE = Pattern.compile("from (\\w+) value");
+    private static final Pattern SHAPE = Pattern.compile("(?:from|coerce) (\\w+) value");
 
     private JsonProblems() {}
 
@@ -86,7 +86,8 @@ public final class JsonProblems {
         }
         JsonToken token = e.getProcessor() instanceof JsonParser parser ? parser.currentToken() : null;
         if (token == null) {
-            // The parser is gone by now; Jackson names the shape it found: "... from Array value (token ...".
+            // The parser is gone by now; Jackson names the shape it found: "... from Array value (token ...", or
+            // "Cannot coerce String value ..." for a string where a number goes.
             Matcher shape = SHAPE.matcher(e.getOriginalMessage());
             return !shape.find()
                     ? "another type"
