@@ -68,7 +68,11 @@ class SiteIT {
         }
         assertThat(walked)
                 .startsWith("index.html", "getting-started.html", "how-it-works.html", "labs/index.html")
-                .contains("labs/08-package-and-release.html", "virtuous-cycle.html", "reference.html")
+                .contains(
+                        "labs/08-package-and-release.html",
+                        "labs/09-coverage-is-not-enough.html",
+                        "virtuous-cycle.html",
+                        "reference.html")
                 .endsWith("evidence.html")
                 .doesNotHaveDuplicates();
         try (Stream<Path> pages = Files.walk(SITE, 2)) {

@@ -34,6 +34,7 @@ class SlackSignatureTest {
     }
     // end::slack-vector[]
 
+    // tag::five-minute-window[]
     @Test
     void acceptsATimestampUpToFiveMinutesEitherWay() {
         assertThat(verifierAt(1531420618L + 300).check(TIMESTAMP, SIGNATURE, BODY))
@@ -54,6 +55,7 @@ class SlackSignatureTest {
         assertThat(verifierAt(1531420618L - 301).check(TIMESTAMP, SIGNATURE, BODY))
                 .isPresent();
     }
+    // end::five-minute-window[]
 
     @Test
     void rejectsATamperedBody() {
