@@ -330,9 +330,8 @@ abstract class HttpApiBehaviour {
         assertThat(all.status()).isEqualTo(Status.OK_200);
         assertThat(all.json().path("users").findValuesAsText("id")).contains(first);
         int total = all.json().path("total").asInt();
-        assertThat(total)
-                .isGreaterThanOrEqualTo(2)
-                .isEqualTo(all.json().path("users").size());
+        assertThat(total).isGreaterThanOrEqualTo(2);
+        assertThat(all.json().path("users").size()).as("a page of up to 500").isEqualTo(Math.min(total, 500));
         Answer last = get("/api/users?limit=1&offset=" + (total - 1));
         assertThat(last.json().path("users").size()).isEqualTo(1);
         assertThat(last.json().path("limit").asInt()).isEqualTo(1);
