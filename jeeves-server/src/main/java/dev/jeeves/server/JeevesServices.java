@@ -145,7 +145,7 @@ public final class JeevesServices {
      * for the CLI on this machine.
      *
      * @param clock the time everything in Jeeves reads (tests pass a fixed one)
-     * @param meters where metrics go (tests pass their own, so no count leaks between them)
+     * @param meters where metrics go (Helidon's registries share counts across the JVM: tests count from a baseline)
      */
     public static JeevesServices create(JeevesConfig config, Clock clock, Database database, MeterRegistry meters) {
         return new JeevesServices(config, clock, database, meters);
