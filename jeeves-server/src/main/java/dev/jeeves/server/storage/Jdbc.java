@@ -79,6 +79,17 @@ final class Jdbc {
         return query(sql, mapper, parameters).stream().findFirst();
     }
 
+    /** True when the query finds a row; also how a {@code SELECT ... FOR UPDATE} takes its locks. */
+    boolean exists(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
+            return rows.next();
+        } catch (SQLException e) {
+            throw new StorageException("database query failed: " + firstWords(sql), e);
+        }
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);

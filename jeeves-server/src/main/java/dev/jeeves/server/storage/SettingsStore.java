@@ -39,7 +39,7 @@ public final class SettingsStore {
      * of how many there are still holds when the write comes.
      */
     public void lockSettingsOf(String userId) {
-        jdbc.queryOne("SELECT id FROM users WHERE id = ? FOR UPDATE", row -> row.getString(1), userId);
+        jdbc.exists("SELECT id FROM users WHERE id = ? FOR UPDATE", userId);
     }
 
     /** How many settings a user has. */

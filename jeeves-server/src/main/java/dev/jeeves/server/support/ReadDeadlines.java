@@ -48,6 +48,14 @@ public final class ReadDeadlines {
         return timeout;
     }
 
+    /**
+     * The deadlines still scheduled. A closed one leaves at once (not when its time would have come), so a busy server
+     * holds only the reads in progress, not one entry for every request of the last {@code timeout}.
+     */
+    int scheduled() {
+        return timer.getQueue().size();
+    }
+
     /** Starts timing a read by the calling thread; close the deadline when the read is done. */
     public Deadline start() {
         Deadline deadline = new Deadline(Thread.currentThread());

@@ -1,7 +1,6 @@
 package dev.jeeves.server.support;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The checks a text field of a request gets, with the 400 that names the field: present, not blank, not too long.
@@ -35,8 +34,9 @@ public final class TextFields {
 
     /** The names quoted, for people: {@code "a"}, {@code "a" and "b"}, {@code "a", "b" and "c"}. */
     public static String quotedList(List<String> names) {
-        String quoted = names.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "));
-        int last = quoted.lastIndexOf(", ");
-        return last < 0 ? quoted : quoted.substring(0, last) + " and " + quoted.substring(last + 2);
+        List<String> quoted = names.stream().map(name -> "\"" + name + "\"").toList();
+        return quoted.size() < 2
+                ? String.join("", quoted)
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.getLast();
     }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.jeeves.server.storage.Database;
 import dev.jeeves.server.storage.InMemoryDatabase;
 import dev.jeeves.server.storage.SigningKeyStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,6 +88,30 @@ class SigningKeysTest {
         SigningKeys.loadOrCreate(store, dataDir, clock);
         SigningKeys.loadOrCreate(store, dataDir, clock);
         assertThat(store.all()).hasSize(1);
+    }
+
+    @Test
+    void anInstanceSignsWithAKeyAnotherAddedOnceItReadsTheKeysAgain() {
+        SigningKeys first = SigningKeys.loadOrCreate(new SigningKeyStore(database.dataSource()), dataDir, clock);
+        SigningKeys second = SigningKeys.loadOrCreate(new SigningKeyStore(database.dataSource()), dataDir, clock);
+        String original = first.signingKey().getKeyID();
+        clock.advance(Duration.ofDays(31));
+        assertThat(second.rotateIfOlderThan(Duration.ofDays(30))).isTrue();
+
+        assertThat(first.signingKey().getKeyID())
+                .as("its copy of the keys is older than REFRESH: it reads them again")
+                .isEqualTo(second.signingKey().getKeyID())
+                .isNotEqualTo(original);
+    }
+
+    @Test
+    void keepsTheKeyAnOlderJeevesLeftInTheDataDirectory() throws Exception {
+        RSAKey legacy = new RSAKeyGenerator(2048).keyID("legacy-key").generate();
+        Files.writeString(dataDir.resolve(SigningKeys.LEGACY_KEY_FILE), legacy.toJSONString());
+        try (Database fresh = InMemoryDatabase.open(dataDir)) {
+            SigningKeys keys = SigningKeys.loadOrCreate(new SigningKeyStore(fresh.dataSource()), dataDir, clock);
+            assertThat(keys.signingKey()).isEqualTo(legacy);
+        }
     }
 
     /** A clock tests move forward. */

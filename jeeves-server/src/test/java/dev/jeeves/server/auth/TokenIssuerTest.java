@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
@@ -40,13 +41,14 @@ class TokenIssuerTest {
 
     Database database;
     final SigningKeysTest.MovableClock clock = new SigningKeysTest.MovableClock(Instant.parse("2026-11-29T10:00:00Z"));
+    SigningKeys keys;
     TokenIssuer issuer;
 
     @BeforeEach
     void setUp() {
         database = InMemoryDatabase.open(dataDir);
-        issuer = new TokenIssuer(
-                SigningKeys.loadOrCreate(new SigningKeyStore(database.dataSource()), dataDir, clock), clock);
+        keys = SigningKeys.loadOrCreate(new SigningKeyStore(database.dataSource()), dataDir, clock);
+        issuer = new TokenIssuer(keys, clock);
     }
 
     @AfterEach
@@ -75,6 +77,51 @@ class TokenIssuerTest {
         int at = token.lastIndexOf('.') + 1;
         String forged = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
         assertThatThrownBy(() -> issuer.verify(forged)).isInstanceOf(TokenIssuer.InvalidTokenException.class);
+    }
+
+    /** Claims as issue() writes them, changed by {@code change}, signed with our own key. */
+    String signedByUs(java.util.function.UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
+        JWTClaimsSet genuine = SignedJWT.parse(
+                        issuer.issue("jeeves-admin", Scopes.ALL).value())
+                .getJWTClaimsSet();
+        RSAKey ours = keys.signingKey();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ours.getKeyID()).build(),
+                change.apply(new JWTClaimsSet.Builder(genuine)).build());
+        jwt.sign(new RSASSASigner(ours));
+        return jwt.serialize();
+    }
+
+    @Test
+    void refusesOurOwnSignatureOnClaimsNotMadeForThisApi() throws Exception {
+        assertThat(issuer.verify(signedByUs(claims -> claims))).isEqualTo(Scopes.ALL);
+        assertThatThrownBy(() -> issuer.verify(signedByUs(claims -> claims.issuer("someone-else"))))
+                .hasMessage("the token was not issued for this API");
+        assertThatThrownBy(() -> issuer.verify(signedByUs(claims -> claims.audience("another-api"))))
+                .hasMessage("the token was not issued for this API");
+        assertThatThrownBy(() -> issuer.verify(signedByUs(claims -> claims.expirationTime(null))))
+                .hasMessage("the token has expired");
+        assertThat(issuer.verify(signedByUs(claims -> claims.claim("scope", null))))
+                .as("a token without scopes grants none")
+                .isEmpty();
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceAnOperatorDeletesItsKey() throws Exception {
+        String token = issuer.issue("jeeves-admin", Scopes.ALL).value();
+        assertThat(issuer.verify(token)).isEqualTo(Scopes.ALL);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(keys.rotateIfOlderThan(Duration.ofMinutes(1))).isTrue();
+        // A leaked key is revoked by deleting its row: every instance reads the keys again within REFRESH.
+        try (var connection = database.dataSource().getConnection();
+                var statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM signing_keys WHERE generation = 1");
+        }
+        clock.advance(SigningKeys.REFRESH.plusSeconds(1));
+        assertThatThrownBy(() -> issuer.verify(token)).hasMessage("the token's signature is not valid");
+        assertThatThrownBy(() -> issuer.verify(token))
+                .as("and it is not remembered as good either")
+                .hasMessage("the token's signature is not valid");
     }
 
     /** Tokens an attacker can make without our private key: each must be refused, and a jku never fetched. */

@@ -28,6 +28,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What {@code chat.postMessage} is sent, and how each of Slack's answers becomes a delivery, against a stub. */
 class SlackClientTest {
@@ -140,12 +142,13 @@ class SlackClientTest {
         assertThat(posts()).isEqualTo(1);
     }
 
-    @Test
-    void aServerErrorIsRetriedThenLeftForLater() {
-        slack.stubFor(post(POST_MESSAGE).willReturn(aResponse().withStatus(503)));
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {500, 503})
+    void aServerErrorIsRetriedThenLeftForLater(int status) {
+        slack.stubFor(post(POST_MESSAGE).willReturn(aResponse().withStatus(status)));
         Delivery delivery = postHello();
         assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.UNAVAILABLE);
-        assertThat(delivery.detail()).contains("Slack answered HTTP 503");
+        assertThat(delivery.detail()).contains("Slack answered HTTP " + status);
         assertThat(posts()).as("every attempt").isEqualTo(3);
         assertThat(outcomes("failed")).as("counted once, as failed").isEqualTo(1);
     }

@@ -62,6 +62,13 @@ class SlackEnvelopeTest {
     }
 
     @Test
+    void answersAMentionWithoutATimestampOutsideAnyThread() {
+        SlackMessage mention =
+                message("{\"type\":\"app_mention\",\"user\":\"U1\",\"channel\":\"C1\",\"text\":\"help\"}");
+        assertThat(mention.threadTs()).isEmpty();
+    }
+
+    @Test
     void answersADirectMessageOutsideAnyThread() {
         SlackMessage direct =
                 message("{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\"U1\",\"channel\":\"D1\","
@@ -104,6 +111,8 @@ class SlackEnvelopeTest {
         assertThatThrownBy(() -> parse("{\"type\":\"event_callback\",\"event\":{}}"))
                 .hasMessage("event_callback needs an \"event_id\" and an \"event\" object");
         assertThatThrownBy(() -> parse("{\"type\":\"event_callback\",\"event_id\":\"Ev1\"}"))
+                .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> parse("{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":\"message\"}"))
                 .isInstanceOf(ProblemException.class);
     }
 

@@ -13,11 +13,15 @@ import dev.jeeves.server.storage.ProcessedEvents;
 import dev.jeeves.server.storage.ProcessedEvents.State;
 import dev.jeeves.server.storage.UserStore;
 import dev.jeeves.server.work.DurableWork;
+import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +40,18 @@ class SlackReplyQueueTest {
     final AtomicInteger posts = new AtomicInteger();
     Delivery slackAnswers = Delivery.delivered();
     SlackReplyQueue queue;
+    final MeterRegistry meters = MeterRegistry.create();
+    final Map<String, Double> countedBefore = new HashMap<>();
+
+    /** Answers counted with this outcome since the test began (Helidon's registries share counts in one JVM). */
+    double replies(String outcome) {
+        return countedReplies(outcome) - countedBefore.get(outcome);
+    }
+
+    double countedReplies(String outcome) {
+        return meters.getOrCreate(Counter.builder("jeeves.slack.replies").tags(List.of(Tag.create("outcome", outcome))))
+                .count();
+    }
 
     @BeforeEach
     void setUp() {
@@ -49,8 +65,10 @@ class SlackReplyQueueTest {
         };
         // A 3 s takeover polls every half second: retries come quickly.
         work = new DurableWork(database, Duration.ofSeconds(3), Duration.ofSeconds(2), "test");
-        queue = new SlackReplyQueue(
-                database, events, router, slack, work, 3, Duration.ofMillis(100), MeterRegistry.create());
+        queue = new SlackReplyQueue(database, events, router, slack, work, 3, Duration.ofMillis(100), meters);
+        for (String outcome : List.of("answered", "failed", "unavailable")) {
+            countedBefore.put(outcome, countedReplies(outcome));
+        }
     }
 
     @AfterEach
@@ -74,6 +92,7 @@ class SlackReplyQueueTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> stateOf("Ev1") == State.ANSWERED);
         queue.answer("Ev1"); // a takeover, or a retry after the post but before the task completed
         assertThat(posts).hasValue(1);
+        assertThat(replies("answered")).isEqualTo(1);
     }
 
     @Test
@@ -100,6 +119,8 @@ class SlackReplyQueueTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> stateOf("Ev4") == State.FAILED);
         assertThat(events.count(State.FAILED)).isEqualTo(1);
         assertThat(posts).hasValue(1);
+        assertThat(replies("failed")).isEqualTo(1);
+        assertThat(replies("answered")).isZero();
     }
 
     @Test
@@ -146,5 +167,9 @@ class SlackReplyQueueTest {
         queue.accept(message("Ev5"));
         await().atMost(Duration.ofSeconds(20)).until(() -> stateOf("Ev5") == State.FAILED);
         assertThat(posts).hasValue(3);
+        assertThat(replies("unavailable"))
+                .as("each attempt Slack could not take")
+                .isEqualTo(3);
+        assertThat(replies("failed")).as("given up once, after the last").isEqualTo(1);
     }
 }

@@ -57,6 +57,17 @@ class ProcessedEventsTest {
     }
 
     @Test
+    void keepsTheFirst500CharactersOfAFailuresReason() {
+        try (Database database = database()) {
+            ProcessedEvents events = at(database, Duration.ZERO);
+            events.accept("Ev1", "U1", "D1", "help", Optional.empty());
+            // Slack's error bodies are not ours to size: a long one must not turn a failure into a storage error.
+            events.failed("Ev1", "x".repeat(5000));
+            assertThat(events.find("Ev1").orElseThrow().state()).isEqualTo(State.FAILED);
+        }
+    }
+
+    @Test
     void forgetsFinishedEventsOnlyAfterTheKeepTimeAndNeverOneStillWaiting() {
         try (Database database = database()) {
             ProcessedEvents atReceipt = at(database, Duration.ZERO);

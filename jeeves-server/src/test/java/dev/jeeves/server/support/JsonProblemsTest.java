@@ -3,9 +3,15 @@ package dev.jeeves.server.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.jeeves.api.Json;
+import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -68,5 +74,54 @@ class JsonProblemsTest {
             """)
     void saysWhyABodyDoesNotFitWithoutJacksonsInternals(String json, String detail) {
         assertThat(problem(json, Checked.class)).isEqualTo(detail);
+    }
+
+    // Jackson builds the exceptions below without a parser or a location when it reads from a tree, or a module
+    // throws them: the detail must still name the field, and never fail itself.
+
+    @Test
+    void namesTheFieldsOfATypeThatIsNotARecordAsNone() {
+        var unknown =
+                new UnrecognizedPropertyException(null, "Unrecognized field", null, Object.class, "age", List.of());
+        assertThat(JsonProblems.describe(unknown)).isEqualTo("unknown field \"age\"; the body has ");
+    }
+
+    @Test
+    void callsAMismatchWithNoPathAWrongShapedBody() {
+        var mismatch = MismatchedInputException.from(null, Sample.class, "Cannot construct instance");
+        assertThat(JsonProblems.describe(mismatch)).isEqualTo("the body must be a JSON object");
+    }
+
+    @Test
+    void namesTheValueARefusedCoercionFoundWithoutAParser() {
+        var coerced = InvalidFormatException.from(null, "Cannot coerce", 42, String.class);
+        coerced.prependPath(Sample.class, "name");
+        assertThat(JsonProblems.describe(coerced)).isEqualTo("field \"name\" must be a string, not number");
+        var flag = InvalidFormatException.from(null, "Cannot coerce", true, String.class);
+        flag.prependPath(Sample.class, "name");
+        assertThat(JsonProblems.describe(flag)).isEqualTo("field \"name\" must be a string, not boolean");
+    }
+
+    @Test
+    void readsTheShapeFromJacksonsMessageWhenTheParserIsGone() {
+        assertThat(mismatchOf(
+                        "count", Integer.class, "Cannot deserialize value from Array value (token `START_ARRAY`)"))
+                .isEqualTo("field \"count\" must be a number, not array");
+        assertThat(mismatchOf("inner", Inner.class, "Cannot deserialize value from Integer value (token x)"))
+                .isEqualTo("field \"inner\" must be an object, not number");
+        assertThat(mismatchOf("name", String.class, "no shape named here"))
+                .isEqualTo("field \"name\" must be a string, not another type");
+    }
+
+    @Test
+    void describesMalformedJsonWithoutALocation() {
+        assertThat(JsonProblems.describe(new JsonParseException(null, "Unexpected character (code 1)")))
+                .isEqualTo("malformed JSON: Unexpected character");
+    }
+
+    static String mismatchOf(String field, Class<?> target, String message) {
+        var mismatch = MismatchedInputException.from(null, target, message);
+        mismatch.prependPath(Sample.class, field);
+        return JsonProblems.describe(mismatch);
     }
 }
