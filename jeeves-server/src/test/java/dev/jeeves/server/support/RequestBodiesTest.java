@@ -131,6 +131,15 @@ class RequestBodiesTest {
     }
 
     @Test
+    void refusesARequestWithNoBodyAsMissingItsBodyWhateverItsContentType() {
+        Answer answer = answer(client.post("/json"), null);
+        assertThat(answer.status()).isEqualTo(Status.BAD_REQUEST_400);
+        assertThat(answer.detail()).isEqualTo("the request needs a JSON object body");
+        Answer streamedEmpty = streamed(client.post("/json").header(HeaderNames.CONTENT_TYPE, "application/json"), "");
+        assertThat(streamedEmpty.detail()).isEqualTo("the request needs a JSON object body");
+    }
+
+    @Test
     void refusesAJsonRequestWithNoBody() {
         Answer answer = answer(client.post("/json").header(HeaderNames.CONTENT_TYPE, "application/json"), null);
         assertThat(answer.status()).isEqualTo(Status.BAD_REQUEST_400);
