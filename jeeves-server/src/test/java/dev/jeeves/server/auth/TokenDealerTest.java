@@ -250,6 +250,17 @@ class TokenDealerTest {
                 Status.BAD_REQUEST_400,
                 "invalid_request",
                 "give the client credentials once: as HTTP Basic or in the form, not both");
+        assertRefused(
+                post(
+                        form(
+                                "grant_type",
+                                "client_credentials",
+                                "client_secret",
+                                admin.clientSecret().reveal()),
+                        basic(admin.clientId(), admin.clientSecret().reveal())),
+                Status.BAD_REQUEST_400,
+                "invalid_request",
+                "give the client credentials once: as HTTP Basic or in the form, not both");
     }
 
     @Test

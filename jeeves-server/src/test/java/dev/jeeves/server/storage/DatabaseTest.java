@@ -105,6 +105,22 @@ class DatabaseTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedIsRefusedSayingWhyWithoutItsPassword() {
+        DatabaseSettings unreachable = new DatabaseSettings(
+                "jdbc:postgresql://127.0.0.1:9/jeeves?password=s3cret",
+                Optional.of("jeeves"),
+                Optional.empty(),
+                1,
+                Duration.ofMillis(500),
+                dir);
+        assertThatThrownBy(() -> Database.open(unreachable))
+                .isInstanceOf(StorageException.class)
+                .hasMessageStartingWith("cannot open the database jdbc:postgresql://127.0.0.1:9/jeeves?password=***: ")
+                .hasMessageContaining("refused")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void databaseUrlsInMessagesHideTheirPassword() {
         assertThat(Database.withoutPassword("jdbc:postgresql://db/jeeves?user=jeeves&password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db/jeeves?user=jeeves&password=***&ssl=true");

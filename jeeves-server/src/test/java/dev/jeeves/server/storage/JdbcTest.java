@@ -3,10 +3,13 @@ package dev.jeeves.server.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,5 +119,25 @@ class JdbcTest {
         assertThat(database.isReachable()).isTrue();
         database.close();
         assertThat(database.isReachable()).isFalse();
+    }
+
+    @Test
+    void theStoresDataSourceIsThePoolForWhatAsksForIt() throws Exception {
+        DataSource shared = database.dataSource();
+        assertThat(shared.isWrapperFor(HikariDataSource.class)).isTrue();
+        assertThat(shared.unwrap(HikariDataSource.class).getPoolName()).isEqualTo("jeeves");
+        assertThat(shared.isWrapperFor(DataSource.class)).isTrue();
+        assertThat(shared.unwrap(DataSource.class)).isSameAs(shared);
+        assertThat(shared.isWrapperFor(String.class)).isFalse();
+        int loginTimeout = shared.getLoginTimeout();
+        try {
+            shared.setLoginTimeout(7);
+            assertThat(shared.getLoginTimeout()).isEqualTo(7);
+        } finally {
+            shared.setLoginTimeout(loginTimeout);
+        }
+        assertThatThrownBy(shared::getParentLogger)
+                .as("as the pool answers: it has no logger to give")
+                .isInstanceOf(SQLFeatureNotSupportedException.class);
     }
 }

@@ -13,6 +13,8 @@ import io.helidon.http.media.EntityWriter;
 import io.helidon.http.media.InstanceWriter;
 import io.helidon.http.media.MediaSupport;
 import io.helidon.http.media.jackson.JacksonSupport;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,52 @@ class InMemoryJsonTest {
         EntityWriter<MessageReply> writer = JeevesServices.mediaContext()
                 .writer(GenericType.create(MessageReply.class), WritableHeaders.create(), headers);
         assertThat(writer.supportsInstanceWriter()).isTrue();
+    }
+
+    @Test
+    void writesTheSameBytesWhetherStreamedOrInOnePiece() {
+        Reply value = new Reply("help", "Grüße");
+        WritableHeaders<?> headers = WritableHeaders.create();
+        EntityWriter<Reply> writer = writer(GenericType.create(Reply.class), headers);
+        ByteArrayOutputStream inOnePiece = new ByteArrayOutputStream();
+        writer.instanceWriter(GenericType.create(Reply.class), value, WritableHeaders.create(), headers)
+                .write(inOnePiece);
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        writer.write(GenericType.create(Reply.class), value, streamed, WritableHeaders.create(), headers);
+        ByteArrayOutputStream streamedByAClient = new ByteArrayOutputStream();
+        writer.write(GenericType.create(Reply.class), value, streamedByAClient, WritableHeaders.create());
+
+        String expected = "{\"action\":\"help\",\"reply\":\"Grüße\"}";
+        assertThat(inOnePiece.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(streamed.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(streamedByAClient.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+    }
+
+    @Test
+    void readsAndWritesForClientsAsJacksonDoes() {
+        WritableHeaders<?> json = WritableHeaders.create();
+        json.set(HeaderValues.CONTENT_TYPE_JSON);
+        byte[] body = "{\"action\":\"a\",\"reply\":\"b\"}".getBytes(StandardCharsets.UTF_8);
+        GenericType<Reply> type = GenericType.create(Reply.class);
+
+        assertThat(this.json.reader(type, json).supplier().get().read(type, new ByteArrayInputStream(body), json))
+                .isEqualTo(new Reply("a", "b"));
+        assertThat(this.json
+                        .reader(type, WritableHeaders.create(), json)
+                        .supplier()
+                        .get()
+                        .read(type, new ByteArrayInputStream(body), json))
+                .isEqualTo(new Reply("a", "b"));
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        this.json.writer(type, WritableHeaders.create()).supplier().get().write(type, new Reply("a", "b"), sent, json);
+        assertThat(sent.toByteArray()).isEqualTo(body);
+    }
+
+    @Test
+    void namesItselfAfterTheSupportItWraps() {
+        MediaSupport jackson = JacksonSupport.create(Json.MAPPER);
+        assertThat(json.name()).isEqualTo("in-memory-" + jackson.name());
+        assertThat(json.type()).isEqualTo("in-memory-" + jackson.type());
     }
 
     private <T> EntityWriter<T> writer(GenericType<T> type, WritableHeaders<?> responseHeaders) {

@@ -42,6 +42,7 @@ class ReadDeadlinesTest {
     void leavesAReadThatEndsInTimeAlone() throws InterruptedException {
         ReadDeadlines deadlines = new ReadDeadlines(SHORT);
         ReadDeadlines.Deadline deadline = deadlines.start();
+        assertThat(deadlines.scheduled()).isEqualTo(1);
         deadline.close();
 
         assertThat(never.await(SHORT.multipliedBy(4).toMillis(), TimeUnit.MILLISECONDS))
