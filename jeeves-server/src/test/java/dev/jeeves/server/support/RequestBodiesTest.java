@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -132,17 +133,13 @@ class RequestBodiesTest {
 
     @Test
     void refusesARequestWithNoBodyAsMissingItsBodyWhateverItsContentType() {
-        Answer answer = answer(client.post("/json"), null);
-        assertThat(answer.status()).isEqualTo(Status.BAD_REQUEST_400);
-        assertThat(answer.detail()).isEqualTo("the request needs a JSON object body");
-        Answer streamedEmpty = streamed(client.post("/json").header(HeaderNames.CONTENT_TYPE, "application/json"), "");
-        assertThat(streamedEmpty.detail()).isEqualTo("the request needs a JSON object body");
-    }
-
-    @Test
-    void refusesAJsonRequestWithNoBody() {
-        Answer answer = answer(client.post("/json").header(HeaderNames.CONTENT_TYPE, "application/json"), null);
-        assertThat(answer.status()).isEqualTo(Status.BAD_REQUEST_400);
-        assertThat(answer.detail()).isEqualTo("the request needs a JSON object body");
+        List<Answer> missing = List.of(
+                answer(client.post("/json"), null),
+                answer(client.post("/json").header(HeaderNames.CONTENT_TYPE, "application/json"), null),
+                streamed(client.post("/json").header(HeaderNames.CONTENT_TYPE, "application/json"), ""));
+        assertThat(missing).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(Status.BAD_REQUEST_400);
+            assertThat(answer.detail()).isEqualTo("the request needs a JSON object body");
+        });
     }
 }
